@@ -1,0 +1,46 @@
+# Quick start: `make demo` (run a demo meeting) and `make test` (build and run every test).
+PRESET     ?= dev
+BUILD_DIR  := build/$(PRESET)
+JOBS       ?= $(shell nproc)
+DEMO_DIR   ?= demo-data
+DEMO_LISTEN ?= 0.0.0.0:9443
+
+.PHONY: all deps configure build test demo demo-data bench clean
+
+all: build
+
+deps:
+	@packaging/install-deps.sh
+
+$(BUILD_DIR)/build.ninja: CMakeLists.txt CMakePresets.json
+	cmake --preset $(PRESET)
+
+configure: deps $(BUILD_DIR)/build.ninja
+
+build: configure
+	cmake --build --preset $(PRESET) -j $(JOBS)
+
+test: build
+	ctest --preset $(PRESET) -j $(JOBS)
+
+# A demo data directory: the demo meeting package (PDFs generated here) imported once.
+demo-data: build
+	@if [ ! -f $(DEMO_DIR)/room/room.sqlite ]; then \
+	  rm -rf $(DEMO_DIR) && mkdir -p $(DEMO_DIR)/package && \
+	  cp assets/demo/meeting.json $(DEMO_DIR)/package/ && \
+	  $(BUILD_DIR)/shared/pdf/room-demo-pdfs $(DEMO_DIR)/package && \
+	  $(BUILD_DIR)/room-server/room-server import $(DEMO_DIR)/package --data-dir $(DEMO_DIR)/room \
+	    --pins-out $(DEMO_DIR)/pins.txt && \
+	  echo "PIN slips for the demo meeting: $(DEMO_DIR)/pins.txt"; \
+	else echo "Using the existing demo data in $(DEMO_DIR) (make clean-demo to start over)"; fi
+
+demo: demo-data
+	@echo "--- PINs (first lines of $(DEMO_DIR)/pins.txt) ---"; head -n 12 $(DEMO_DIR)/pins.txt || true
+	@echo "--- room server on https://$(DEMO_LISTEN) — /healthz, /metrics; Ctrl-C stops it ---"
+	$(BUILD_DIR)/room-server/room-server --data-dir $(DEMO_DIR)/room --listen $(DEMO_LISTEN)
+
+clean-demo:
+	rm -rf $(DEMO_DIR)
+
+clean:
+	rm -rf build

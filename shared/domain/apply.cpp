@@ -1,0 +1,205 @@
+#include "shared/domain/event.h"
+
+#include <algorithm>
+#include <functional>
+#include <unordered_map>
+
+namespace room {
+
+Json toJson(const Event& e) {
+    return Json{{"seq", e.seq}, {"time", e.time}, {"actor", e.actor}, {"type", e.type},
+                {"payload", e.payload}};
+}
+
+Event eventFromJson(const Json& j) {
+    return Event{j.at("seq").get<Seq>(), j.at("time").get<TimeMs>(), j.at("actor").get<std::string>(),
+                 j.at("type").get<std::string>(), j.at("payload")};
+}
+
+namespace {
+
+std::string str(const Json& p, const char* key) {
+    auto it = p.find(key);
+    return it != p.end() && it->is_string() ? it->get<std::string>() : std::string{};
+}
+
+void removeFromQueues(State& s, const ParticipantId& who) {
+    for (auto* q : {&s.floorQueue, &s.interpellationQueue})
+        std::erase_if(*q, [&](const SpeakerRequest& r) { return r.participant == who; });
+}
+
+void endCurrentItem(State& s, TimeMs t, ItemStatus to) {
+    if (auto* it = s.item(s.currentItem); it && it->status == ItemStatus::Active) {
+        it->usedMs += std::max<TimeMs>(0, t - it->startedAt);
+        it->endedAt = t;
+        it->status = to;
+    }
+    s.currentItem.clear();
+}
+
+using Handler = std::function<void(State&, const Event&)>;
+
+const std::unordered_map<std::string, Handler>& handlers() {
+    static const std::unordered_map<std::string, Handler> kHandlers = {
+        {"meeting.defined",
+         [](State& s, const Event& e) {
+             s.meeting = meetingInfoFromJson(e.payload.at("meeting"));
+             s.participants.clear();
+             for (const auto& p : e.payload.at("participants")) s.participants.push_back(participantFromJson(p));
+             s.agenda.clear();
+             for (const auto& i : e.payload.at("agenda")) s.agenda.push_back(agendaItemFromJson(i));
+             // Documents already uploaded stay attached to the items that still exist.
+             for (auto& [id, d] : s.documents) {
+                 if (auto* item = s.item(d.item)) {
+                     if (std::find(item->documents.begin(), item->documents.end(), id) == item->documents.end())
+                         item->documents.push_back(id);
+                 } else {
+                     d.item.clear();
+                 }
+             }
+             std::erase_if(s.attendance, [&](const auto& kv) { return !s.participant(kv.first); });
+             std::erase_if(s.proxies, [&](const auto& kv) {
+                 return !s.participant(kv.first) || !s.participant(kv.second);
+             });
+             s.status = MeetingStatus::Scheduled;
+         }},
+        {"meeting.opened",
+         [](State& s, const Event& e) {
+             s.status = MeetingStatus::Open;
+             s.openedAt = e.time;
+         }},
+        {"meeting.closed",
+         [](State& s, const Event& e) {
+             endCurrentItem(s, e.time, ItemStatus::Done);
+             s.speaker.reset();
+             s.floorQueue.clear();
+             s.interpellationQueue.clear();
+             s.presentation.reset();
+             s.status = MeetingStatus::Closed;
+             s.closedAt = e.time;
+         }},
+        {"attendance.checked_in",
+         [](State& s, const Event& e) {
+             auto& a = s.attendance[str(e.payload, "participant")];
+             a.present = true;
+             a.checkedInAt = e.time;
+             a.checkedInBy = e.actor;
+             a.absentReason.clear();
+         }},
+        {"attendance.checked_out",
+         [](State& s, const Event& e) {
+             const auto who = str(e.payload, "participant");
+             s.attendance[who].present = false;
+             removeFromQueues(s, who);
+             if (s.speaker && s.speaker->participant == who) s.speaker.reset();
+         }},
+        {"attendance.absence_noted",
+         [](State& s, const Event& e) {
+             s.attendance[str(e.payload, "participant")].absentReason = str(e.payload, "reason");
+         }},
+        {"proxy.granted",
+         [](State& s, const Event& e) { s.proxies[str(e.payload, "from")] = str(e.payload, "to"); }},
+        {"proxy.revoked", [](State& s, const Event& e) { s.proxies.erase(str(e.payload, "from")); }},
+        {"agenda.item_started",
+         [](State& s, const Event& e) {
+             if (auto* it = s.item(str(e.payload, "item"))) {
+                 endCurrentItem(s, e.time, ItemStatus::Done);
+                 it->status = ItemStatus::Active;
+                 it->startedAt = e.time;
+                 it->endedAt = 0;
+                 s.currentItem = it->id;
+             }
+         }},
+        {"agenda.item_finished",
+         [](State& s, const Event& e) {
+             if (s.currentItem == str(e.payload, "item")) endCurrentItem(s, e.time, ItemStatus::Done);
+         }},
+        {"agenda.item_skipped",
+         [](State& s, const Event& e) {
+             if (auto* it = s.item(str(e.payload, "item"))) it->status = ItemStatus::Skipped;
+         }},
+        {"speaker.requested",
+         [](State& s, const Event& e) {
+             const auto kind = queueFromName(str(e.payload, "queue")).value_or(SpeakerQueueKind::Floor);
+             SpeakerRequest r{str(e.payload, "participant"), e.payload.value("point_of_order", false), e.time};
+             auto& q = s.queue(kind);
+             // A point of order goes ahead of every ordinary request, behind earlier points of order.
+             auto pos = r.pointOfOrder
+                            ? std::find_if(q.begin(), q.end(), [](const SpeakerRequest& x) { return !x.pointOfOrder; })
+                            : q.end();
+             q.insert(pos, r);
+         }},
+        {"speaker.withdrawn",
+         [](State& s, const Event& e) {
+             const auto kind = queueFromName(str(e.payload, "queue")).value_or(SpeakerQueueKind::Floor);
+             const auto who = str(e.payload, "participant");
+             std::erase_if(s.queue(kind), [&](const SpeakerRequest& r) { return r.participant == who; });
+         }},
+        {"speaker.granted",
+         [](State& s, const Event& e) {
+             const auto kind = queueFromName(str(e.payload, "queue")).value_or(SpeakerQueueKind::Floor);
+             const auto who = str(e.payload, "participant");
+             std::erase_if(s.queue(kind), [&](const SpeakerRequest& r) { return r.participant == who; });
+             s.speaker = CurrentSpeaker{who, kind, e.payload.value("point_of_order", false), e.time,
+                                        e.payload.value("seconds", 0)};
+         }},
+        {"speaker.finished", [](State& s, const Event&) { s.speaker.reset(); }},
+        {"speaker.revoked", [](State& s, const Event&) { s.speaker.reset(); }},
+        {"speaker.extended",
+         [](State& s, const Event& e) {
+             if (s.speaker) s.speaker->allottedSeconds += e.payload.value("seconds", 0);
+         }},
+        {"announcement.made",
+         [](State& s, const Event& e) { s.announcement = Announcement{str(e.payload, "text"), e.actor, e.time}; }},
+        {"announcement.cleared", [](State& s, const Event&) { s.announcement.reset(); }},
+        {"presentation.started",
+         [](State& s, const Event& e) {
+             s.presentation = Presentation{str(e.payload, "document"), e.payload.value("page", 1), e.actor, e.time};
+         }},
+        {"presentation.page_changed",
+         [](State& s, const Event& e) {
+             if (s.presentation) s.presentation->page = e.payload.value("page", 1);
+         }},
+        {"presentation.stopped", [](State& s, const Event&) { s.presentation.reset(); }},
+        {"document.added",
+         [](State& s, const Event& e) {
+             Document d = documentFromJson(e.payload.at("document"));
+             if (auto* item = s.item(d.item)) item->documents.push_back(d.id);
+             s.documents[d.id] = std::move(d);
+         }},
+        {"document.removed",
+         [](State& s, const Event& e) {
+             const auto id = str(e.payload, "document");
+             for (auto& item : s.agenda) std::erase(item.documents, id);
+             if (s.presentation && s.presentation->document == id) s.presentation.reset();
+             s.documents.erase(id);
+         }},
+    };
+    return kHandlers;
+}
+
+} // namespace
+
+void apply(State& s, const Event& e) {
+    const auto& h = handlers();
+    if (auto it = h.find(e.type); it != h.end()) {
+        // Payloads were built by decide(), so handlers do not fail; the two that parse nested
+        // objects work on a copy so that even a malformed payload (a bug, or a log written by a
+        // newer version) can never leave the state half-changed.
+        const bool parsesNested = e.type == "meeting.defined" || e.type == "document.added";
+        try {
+            if (parsesNested) {
+                State next = s;
+                it->second(next, e);
+                s = std::move(next);
+            } else {
+                it->second(s, e);
+            }
+        } catch (const nlohmann::json::exception&) {
+        }
+    }
+    s.seq = e.seq;
+    s.time = e.time;
+}
+
+} // namespace room

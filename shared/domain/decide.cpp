@@ -1,0 +1,685 @@
+#include "shared/domain/command.h"
+
+#include <algorithm>
+#include <array>
+#include <functional>
+#include <set>
+#include <unordered_map>
+
+namespace room {
+
+namespace {
+
+// ---- the command list and the permission table ------------------------------------------------
+
+using R = Role;
+struct CommandSpec {
+    std::string_view type;
+    std::initializer_list<Role> roles;
+};
+
+// Append only: the protocol documents each of these (docs/protocol.md).
+const CommandSpec kCommands[] = {
+    {"meeting.define", {R::Admin}},
+    {"meeting.open", {R::Chair}},
+    {"meeting.close", {R::Chair}},
+    {"attendance.check_in", {R::Chair, R::Secretary, R::Delegate, R::Guest, R::Admin}},
+    {"attendance.check_out", {R::Chair, R::Secretary, R::Delegate, R::Guest, R::Admin}},
+    {"attendance.note_absence", {R::Chair, R::Secretary, R::Admin}},
+    {"proxy.grant", {R::Chair, R::Secretary, R::Admin}},
+    {"proxy.revoke", {R::Chair, R::Secretary, R::Admin}},
+    {"agenda.start", {R::Chair}},
+    {"agenda.finish", {R::Chair}},
+    {"agenda.next", {R::Chair}},
+    {"agenda.skip", {R::Chair}},
+    {"speaker.request", {R::Chair, R::Secretary, R::Delegate, R::Guest}},
+    {"speaker.withdraw", {R::Chair, R::Secretary, R::Delegate, R::Guest}},
+    {"speaker.grant", {R::Chair}},
+    {"speaker.revoke", {R::Chair}},
+    {"speaker.finish", {R::Chair, R::Secretary, R::Delegate, R::Guest}},
+    {"speaker.extend", {R::Chair}},
+    {"announcement.make", {R::Chair, R::Secretary}},
+    {"announcement.clear", {R::Chair, R::Secretary}},
+    {"presentation.start", {R::Chair}},
+    {"presentation.page", {R::Chair}},
+    {"presentation.stop", {R::Chair}},
+    {"document.add", {R::Secretary, R::Admin}},
+    {"document.remove", {R::Secretary, R::Admin}},
+};
+
+const std::vector<std::string_view>& typeList() {
+    static const std::vector<std::string_view> kList = [] {
+        std::vector<std::string_view> v;
+        for (const auto& c : kCommands) v.push_back(c.type);
+        return v;
+    }();
+    return kList;
+}
+
+const CommandSpec* spec(std::string_view type) {
+    for (const auto& c : kCommands)
+        if (c.type == type) return &c;
+    return nullptr;
+}
+
+// ---- argument access ---------------------------------------------------------------------------
+
+Error missing(std::string_view key, std::string_view what) {
+    return Error::make(ErrorCode::MissingField,
+                       "field '" + std::string(key) + "' is required (" + std::string(what) + ")",
+                       "thiếu trường '" + std::string(key) + "' (" + std::string(what) + ")");
+}
+Error invalid(std::string_view key, std::string en, std::string vi) {
+    return Error::make(ErrorCode::InvalidArgument, "field '" + std::string(key) + "': " + en,
+                       "trường '" + std::string(key) + "': " + vi);
+}
+Error state(std::string en, std::string vi) { return Error::make(ErrorCode::InvalidState, std::move(en), std::move(vi)); }
+Error notFound(std::string en, std::string vi) { return Error::make(ErrorCode::NotFound, std::move(en), std::move(vi)); }
+Error forbidden(std::string en, std::string vi) { return Error::make(ErrorCode::Forbidden, std::move(en), std::move(vi)); }
+Error duplicate(std::string en, std::string vi) { return Error::make(ErrorCode::Duplicate, std::move(en), std::move(vi)); }
+
+bool validId(std::string_view s) {
+    if (s.empty() || s.size() > 64) return false;
+    return std::all_of(s.begin(), s.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+               c == '_' || c == '.';
+    });
+}
+
+bool validUtf8(std::string_view s) {
+    try {
+        (void)Json(std::string(s)).dump();
+        return true;
+    } catch (const nlohmann::json::exception&) {
+        return false;
+    }
+}
+
+/// Typed, validated access to a command's arguments.
+class Args {
+public:
+    explicit Args(const Json& j) : m_j(j) {}
+
+    bool has(const char* key) const {
+        auto it = m_j.find(key);
+        return it != m_j.end() && !it->is_null();
+    }
+    Result<std::string> text(const char* key, std::string_view what, std::size_t maxLen = 2000) const {
+        auto it = m_j.find(key);
+        if (it == m_j.end() || it->is_null()) return missing(key, what);
+        if (!it->is_string()) return invalid(key, "must be a string", "phải là chuỗi");
+        auto s = it->get<std::string>();
+        if (s.empty()) return invalid(key, "must not be empty", "không được để trống");
+        if (s.size() > maxLen) return invalid(key, "is too long", "quá dài");
+        if (!validUtf8(s)) return invalid(key, "is not valid UTF-8", "không phải UTF-8 hợp lệ");
+        return s;
+    }
+    /// An optional free-text field: absent, null and "" all mean empty.
+    Result<std::string> optionalText(const char* key, std::string_view what, std::size_t maxLen) const {
+        auto it = m_j.find(key);
+        if (it == m_j.end() || it->is_null() || (it->is_string() && it->get<std::string>().empty())) return std::string{};
+        return text(key, what, maxLen);
+    }
+    Result<std::string> id(const char* key, std::string_view what) const {
+        auto s = text(key, what, 64);
+        if (!s) return s;
+        if (!validId(*s)) return invalid(key, "must be 1-64 characters of A-Z a-z 0-9 . _ -", "chỉ gồm 1-64 ký tự A-Z a-z 0-9 . _ -");
+        return s;
+    }
+    Result<std::int64_t> integer(const char* key, std::string_view what, std::int64_t lo, std::int64_t hi) const {
+        auto it = m_j.find(key);
+        if (it == m_j.end() || it->is_null()) return missing(key, what);
+        if (!it->is_number_integer()) return invalid(key, "must be an integer", "phải là số nguyên");
+        auto v = it->get<std::int64_t>();
+        if (v < lo || v > hi)
+            return invalid(key, "must be between " + std::to_string(lo) + " and " + std::to_string(hi),
+                           "phải trong khoảng " + std::to_string(lo) + " đến " + std::to_string(hi));
+        return v;
+    }
+    Result<bool> boolean(const char* key, bool fallback) const {
+        auto it = m_j.find(key);
+        if (it == m_j.end() || it->is_null()) return fallback;
+        if (!it->is_boolean()) return invalid(key, "must be true or false", "phải là true hoặc false");
+        return it->get<bool>();
+    }
+
+private:
+    const Json& m_j;
+};
+
+#define TRY(var, expr)                                                                           \
+    auto var##_r = (expr);                                                                       \
+    if (!var##_r) return var##_r.error();                                                        \
+    auto var = std::move(var##_r).value()
+
+using Events = std::vector<EventDraft>;
+using Decision = Result<Events>;
+
+Events one(std::string type, Json payload = Json::object()) {
+    Events e;
+    e.push_back(EventDraft{std::move(type), std::move(payload)});
+    return e;
+}
+
+struct Ctx {
+    const State& s;
+    const Actor& actor;
+    const Json& raw;
+    Args args;
+    TimeMs now;
+};
+
+// ---- shared checks ---------------------------------------------------------------------------
+
+Status mustBeOpen(const State& s) {
+    if (s.status == MeetingStatus::Open) return Ok{};
+    if (s.status == MeetingStatus::Closed) return state("the meeting is closed", "cuộc họp đã kết thúc");
+    return state("the meeting has not been opened", "cuộc họp chưa khai mạc");
+}
+
+Status mustNotBeClosed(const State& s) {
+    if (s.status == MeetingStatus::Closed) return state("the meeting is closed", "cuộc họp đã kết thúc");
+    if (s.status == MeetingStatus::Draft) return state("the meeting has not been defined", "cuộc họp chưa được thiết lập");
+    return Ok{};
+}
+
+bool isAttendeeRole(Role r) { return r == Role::Chair || r == Role::Secretary || r == Role::Delegate || r == Role::Guest; }
+bool actsForOthers(Role r) { return r == Role::Chair || r == Role::Secretary || r == Role::Admin; }
+
+/// Resolves the participant a command is about: the actor themselves unless `participant` is
+/// given; only the chair, secretary and administrator may act for someone else.
+Result<const Participant*> subject(const Ctx& c, bool othersAllowedForStaff = true) {
+    ParticipantId who = c.actor.id;
+    if (c.args.has("participant")) {
+        TRY(id, c.args.id("participant", "participant id"));
+        who = id;
+    }
+    if (who != c.actor.id && !(othersAllowedForStaff && actsForOthers(c.actor.role)))
+        return forbidden("you may only do this for yourself", "bạn chỉ được thực hiện việc này cho chính mình");
+    const Participant* p = c.s.participant(who);
+    if (!p) return notFound("participant '" + who + "' does not exist", "không có đại biểu '" + who + "'");
+    return p;
+}
+
+Result<SpeakerQueueKind> queueArg(const Ctx& c) {
+    if (!c.args.has("queue")) return SpeakerQueueKind::Floor;
+    TRY(q, c.args.text("queue", "floor or interpellation", 32));
+    auto k = queueFromName(q);
+    if (!k) return invalid("queue", "must be 'floor' or 'interpellation'", "phải là 'floor' hoặc 'interpellation'");
+    return *k;
+}
+
+std::string name(const State& s, const ParticipantId& id) {
+    const auto* p = s.participant(id);
+    return p && !p->fullName.empty() ? p->fullName : id;
+}
+
+// ---- meeting ------------------------------------------------------------------------------------
+
+Result<Json> normalizeParticipant(const Json& j, std::set<std::string>& ids) {
+    if (!j.is_object()) return invalid("participants", "each participant must be an object", "mỗi đại biểu phải là một đối tượng");
+    Args a(j);
+    TRY(id, a.id("id", "participant id"));
+    if (!ids.insert(id).second) return invalid("participants", "duplicate participant id '" + id + "'", "trùng mã đại biểu '" + id + "'");
+    TRY(fullName, a.text("full_name", "full name", 200));
+    TRY(roleText, a.text("role", "chair, secretary, delegate, guest, display or admin", 32));
+    auto role = roleFromName(roleText);
+    if (!role) return invalid("role", "unknown role '" + roleText + "'", "vai trò không hợp lệ '" + roleText + "'");
+    Participant p;
+    p.id = id;
+    p.fullName = fullName;
+    p.role = *role;
+    for (auto [key, field] : {std::pair{"position", &p.position}, {"organization", &p.organization}, {"seat", &p.seat}}) {
+        TRY(v, a.optionalText(key, key, 200));
+        *field = v;
+    }
+    TRY(member, a.boolean("member", p.role == Role::Chair || p.role == Role::Delegate));
+    if (member && !isAttendeeRole(p.role))
+        return invalid("member", "a " + std::string(roleName(p.role)) + " cannot be a voting member", "vai trò này không thể là thành viên biểu quyết");
+    p.member = member;
+    if (a.has("weight")) {
+        TRY(w, a.integer("weight", "vote weight", 1, 1000));
+        p.weight = static_cast<int>(w);
+    }
+    return toJson(p);
+}
+
+Result<Json> normalizeItem(const Json& j, std::set<std::string>& ids) {
+    if (!j.is_object()) return invalid("agenda", "each item must be an object", "mỗi nội dung phải là một đối tượng");
+    Args a(j);
+    TRY(id, a.id("id", "item id"));
+    if (ids.count(id)) return invalid("agenda", "duplicate item id '" + id + "'", "trùng mã nội dung '" + id + "'");
+    AgendaItem item;
+    item.id = id;
+    if (a.has("parent")) {
+        TRY(parent, a.id("parent", "parent item id"));
+        // Pre-order: a parent is listed before its sub-items.
+        if (!ids.count(parent))
+            return invalid("parent", "item '" + id + "' names parent '" + parent + "' which is not listed before it",
+                           "nội dung '" + id + "' có nội dung cha '" + parent + "' không đứng trước nó");
+        item.parent = parent;
+    }
+    ids.insert(id);
+    TRY(title, a.text("title", "item title", 500));
+    item.title = title;
+    TRY(presenter, a.optionalText("presenter", "presenter", 200));
+    item.presenter = presenter;
+    if (a.has("planned_minutes")) {
+        TRY(m, a.integer("planned_minutes", "planned duration in minutes", 0, 24 * 60));
+        item.plannedMinutes = static_cast<int>(m);
+    }
+    return toJson(item);
+}
+
+Decision meetingDefine(const Ctx& c) {
+    if (c.s.status == MeetingStatus::Open || c.s.status == MeetingStatus::Closed)
+        return state("the meeting can only be redefined before it opens", "chỉ được thiết lập lại cuộc họp trước khi khai mạc");
+    auto mit = c.raw.find("meeting");
+    if (mit == c.raw.end() || !mit->is_object()) return missing("meeting", "meeting description object");
+    Args m(*mit);
+    MeetingInfo info;
+    TRY(id, m.id("id", "meeting id"));
+    TRY(title, m.text("title", "meeting title", 500));
+    info.id = id;
+    info.title = title;
+    for (auto [key, field] : {std::pair{"organization", &info.organization}, {"place", &info.place},
+                              {"scheduled_start", &info.scheduledStart}}) {
+        TRY(v, m.optionalText(key, key, 500));
+        *field = v;
+    }
+    if (m.has("default_speaking_seconds")) {
+        TRY(v, m.integer("default_speaking_seconds", "seconds", 0, 3600));
+        info.defaultSpeakingSeconds = static_cast<int>(v);
+    }
+    if (auto q = mit->find("quorum"); q != mit->end() && !q->is_null()) {
+        if (!q->is_object()) return invalid("quorum", "must be an object {num, den, strict}", "phải có dạng {num, den, strict}");
+        Args qa(*q);
+        TRY(num, qa.integer("num", "numerator", 0, 1000));
+        TRY(den, qa.integer("den", "denominator", 1, 1000));
+        TRY(strict, qa.boolean("strict", true));
+        if (num > den) return invalid("quorum", "the fraction must not exceed 1", "tỷ lệ không được lớn hơn 1");
+        info.quorum = Threshold{static_cast<int>(num), static_cast<int>(den), strict};
+    }
+    TRY(proxiesCount, m.boolean("proxies_count_for_quorum", true));
+    info.proxiesCountForQuorum = proxiesCount;
+
+    auto pit = c.raw.find("participants");
+    if (pit == c.raw.end() || !pit->is_array()) return missing("participants", "array of participants");
+    if (pit->size() > 5000) return invalid("participants", "too many participants", "quá nhiều đại biểu");
+    Json participants = Json::array();
+    std::set<std::string> pids;
+    for (const auto& pj : *pit) {
+        TRY(p, normalizeParticipant(pj, pids));
+        participants.push_back(std::move(p));
+    }
+    auto ait = c.raw.find("agenda");
+    Json agenda = Json::array();
+    if (ait != c.raw.end() && !ait->is_null()) {
+        if (!ait->is_array()) return invalid("agenda", "must be an array", "phải là một danh sách");
+        if (ait->size() > 1000) return invalid("agenda", "too many items", "quá nhiều nội dung");
+        std::set<std::string> iids;
+        for (const auto& ij : *ait) {
+            TRY(i, normalizeItem(ij, iids));
+            agenda.push_back(std::move(i));
+        }
+    }
+    return one("meeting.defined", Json{{"meeting", meetingInfoJson(info)}, {"participants", participants}, {"agenda", agenda}});
+}
+
+Decision meetingOpen(const Ctx& c) {
+    if (c.s.status == MeetingStatus::Open) return duplicate("the meeting is already open", "cuộc họp đã khai mạc");
+    if (c.s.status == MeetingStatus::Closed) return state("the meeting is closed", "cuộc họp đã kết thúc");
+    if (c.s.status == MeetingStatus::Draft) return state("the meeting has not been defined", "cuộc họp chưa được thiết lập");
+    return one("meeting.opened");
+}
+
+Decision meetingClose(const Ctx& c) {
+    if (auto st = mustBeOpen(c.s); !st) return st.error();
+    Events ev;
+    if (c.s.speaker) ev.push_back({"speaker.finished", Json{{"participant", c.s.speaker->participant}}});
+    if (!c.s.currentItem.empty()) ev.push_back({"agenda.item_finished", Json{{"item", c.s.currentItem}}});
+    if (c.s.presentation) ev.push_back({"presentation.stopped", Json::object()});
+    ev.push_back({"meeting.closed", Json::object()});
+    return ev;
+}
+
+// ---- attendance ----------------------------------------------------------------------------------
+
+Decision checkIn(const Ctx& c) {
+    if (auto st = mustNotBeClosed(c.s); !st) return st.error();
+    TRY(p, subject(c));
+    if (!isAttendeeRole(p->role))
+        return invalid("participant", "a " + std::string(roleName(p->role)) + " account does not attend", "tài khoản này không tham dự họp");
+    if (c.s.isPresent(p->id)) return duplicate(name(c.s, p->id) + " is already checked in", name(c.s, p->id) + " đã điểm danh");
+    return one("attendance.checked_in", Json{{"participant", p->id}});
+}
+
+Decision checkOut(const Ctx& c) {
+    if (auto st = mustNotBeClosed(c.s); !st) return st.error();
+    TRY(p, subject(c));
+    if (!c.s.isPresent(p->id)) return state(name(c.s, p->id) + " is not checked in", name(c.s, p->id) + " chưa điểm danh");
+    return one("attendance.checked_out", Json{{"participant", p->id}});
+}
+
+Decision noteAbsence(const Ctx& c) {
+    if (auto st = mustNotBeClosed(c.s); !st) return st.error();
+    TRY(pid, c.args.id("participant", "participant id"));
+    const auto* p = c.s.participant(pid);
+    if (!p) return notFound("participant '" + pid + "' does not exist", "không có đại biểu '" + pid + "'");
+    if (!isAttendeeRole(p->role))
+        return invalid("participant", "a " + std::string(roleName(p->role)) + " account does not attend", "tài khoản này không tham dự họp");
+    TRY(reason, c.args.text("reason", "reason for the absence", 500));
+    if (c.s.isPresent(pid)) return state(name(c.s, pid) + " is checked in", name(c.s, pid) + " đang có mặt");
+    return one("attendance.absence_noted", Json{{"participant", pid}, {"reason", reason}});
+}
+
+// ---- proxies ---------------------------------------------------------------------------------------
+
+Decision proxyGrant(const Ctx& c) {
+    if (auto st = mustNotBeClosed(c.s); !st) return st.error();
+    TRY(from, c.args.id("from", "member who hands over their vote"));
+    TRY(to, c.args.id("to", "participant who receives it"));
+    const auto* pf = c.s.participant(from);
+    const auto* pt = c.s.participant(to);
+    if (!pf) return notFound("participant '" + from + "' does not exist", "không có đại biểu '" + from + "'");
+    if (!pt) return notFound("participant '" + to + "' does not exist", "không có đại biểu '" + to + "'");
+    if (from == to) return invalid("to", "a member cannot hold their own proxy", "không thể tự ủy quyền cho chính mình");
+    if (!pf->member) return invalid("from", name(c.s, from) + " is not a voting member", name(c.s, from) + " không phải thành viên biểu quyết");
+    if (!isAttendeeRole(pt->role)) return invalid("to", "this account cannot hold a proxy", "tài khoản này không thể nhận ủy quyền");
+    if (c.s.proxies.count(from))
+        return duplicate(name(c.s, from) + " has already given a proxy; revoke it first", name(c.s, from) + " đã ủy quyền; hãy thu hồi trước");
+    if (c.s.proxies.count(to))
+        return state(name(c.s, to) + " has given their own proxy away and cannot hold one", name(c.s, to) + " đã ủy quyền cho người khác nên không thể nhận ủy quyền");
+    for (const auto& [grantor, holder] : c.s.proxies)
+        if (holder == from)
+            return state(name(c.s, from) + " holds a proxy and cannot pass their vote on", name(c.s, from) + " đang giữ ủy quyền nên không thể ủy quyền tiếp");
+    return one("proxy.granted", Json{{"from", from}, {"to", to}});
+}
+
+Decision proxyRevoke(const Ctx& c) {
+    if (auto st = mustNotBeClosed(c.s); !st) return st.error();
+    TRY(from, c.args.id("from", "member whose proxy is revoked"));
+    if (!c.s.proxies.count(from)) return notFound(name(c.s, from) + " has no proxy to revoke", name(c.s, from) + " không có ủy quyền để thu hồi");
+    return one("proxy.revoked", Json{{"from", from}});
+}
+
+// ---- agenda ------------------------------------------------------------------------------------------
+
+Result<const AgendaItem*> itemArg(const Ctx& c) {
+    TRY(id, c.args.id("item", "agenda item id"));
+    const auto* it = c.s.item(id);
+    if (!it) return notFound("agenda item '" + id + "' does not exist", "không có nội dung '" + id + "'");
+    return it;
+}
+
+Events startItem(const State& s, const ItemId& id) {
+    Events ev;
+    if (!s.currentItem.empty()) ev.push_back({"agenda.item_finished", Json{{"item", s.currentItem}}});
+    ev.push_back({"agenda.item_started", Json{{"item", id}}});
+    return ev;
+}
+
+Decision agendaStart(const Ctx& c) {
+    if (auto st = mustBeOpen(c.s); !st) return st.error();
+    TRY(item, itemArg(c));
+    if (item->status == ItemStatus::Active) return duplicate("this item is already under way", "nội dung này đang được thảo luận");
+    return startItem(c.s, item->id);
+}
+
+Decision agendaFinish(const Ctx& c) {
+    if (auto st = mustBeOpen(c.s); !st) return st.error();
+    if (c.s.currentItem.empty()) return state("no agenda item is under way", "chưa có nội dung nào đang thảo luận");
+    if (c.args.has("item")) {
+        TRY(item, itemArg(c));
+        if (item->id != c.s.currentItem) return state("this item is not the current one", "nội dung này không phải nội dung hiện tại");
+    }
+    return one("agenda.item_finished", Json{{"item", c.s.currentItem}});
+}
+
+Decision agendaNext(const Ctx& c) {
+    if (auto st = mustBeOpen(c.s); !st) return st.error();
+    std::size_t from = 0;
+    for (std::size_t i = 0; i < c.s.agenda.size(); ++i)
+        if (c.s.agenda[i].id == c.s.currentItem) from = i + 1;
+    for (std::size_t i = from; i < c.s.agenda.size(); ++i)
+        if (c.s.agenda[i].status == ItemStatus::Pending) return startItem(c.s, c.s.agenda[i].id);
+    return state("there is no further pending agenda item", "không còn nội dung nào tiếp theo");
+}
+
+Decision agendaSkip(const Ctx& c) {
+    if (auto st = mustBeOpen(c.s); !st) return st.error();
+    TRY(item, itemArg(c));
+    if (item->status != ItemStatus::Pending) return state("only a pending item can be skipped", "chỉ bỏ qua được nội dung chưa thảo luận");
+    return one("agenda.item_skipped", Json{{"item", item->id}});
+}
+
+// ---- speakers ------------------------------------------------------------------------------------
+
+bool inQueue(const std::vector<SpeakerRequest>& q, const ParticipantId& id) {
+    return std::any_of(q.begin(), q.end(), [&](const SpeakerRequest& r) { return r.participant == id; });
+}
+
+Decision speakerRequest(const Ctx& c) {
+    if (auto st = mustBeOpen(c.s); !st) return st.error();
+    TRY(p, subject(c));
+    TRY(kind, queueArg(c));
+    TRY(pointOfOrder, c.args.boolean("point_of_order", false));
+    if (!isAttendeeRole(p->role)) return invalid("participant", "this account cannot speak", "tài khoản này không thể phát biểu");
+    if (!c.s.isPresent(p->id)) return state(name(c.s, p->id) + " is not checked in", name(c.s, p->id) + " chưa điểm danh");
+    if (pointOfOrder && kind != SpeakerQueueKind::Floor)
+        return invalid("point_of_order", "a point of order is raised in the floor queue", "kiến nghị về thủ tục chỉ đăng ký trong danh sách phát biểu");
+    if (inQueue(c.s.queue(kind), p->id))
+        return duplicate(name(c.s, p->id) + " has already asked to speak", name(c.s, p->id) + " đã đăng ký phát biểu");
+    return one("speaker.requested", Json{{"participant", p->id}, {"queue", queueName(kind)}, {"point_of_order", pointOfOrder}});
+}
+
+Decision speakerWithdraw(const Ctx& c) {
+    if (auto st = mustBeOpen(c.s); !st) return st.error();
+    TRY(p, subject(c));
+    TRY(kind, queueArg(c));
+    if (!inQueue(c.s.queue(kind), p->id))
+        return notFound(name(c.s, p->id) + " is not waiting to speak", name(c.s, p->id) + " không có trong danh sách chờ phát biểu");
+    return one("speaker.withdrawn", Json{{"participant", p->id}, {"queue", queueName(kind)}});
+}
+
+Decision speakerGrant(const Ctx& c) {
+    if (auto st = mustBeOpen(c.s); !st) return st.error();
+    TRY(kind, queueArg(c));
+    ParticipantId who;
+    bool pointOfOrder = false;
+    if (c.args.has("participant")) {
+        TRY(id, c.args.id("participant", "participant id"));
+        who = id;
+    } else {
+        // No one named: the head of the queue (a point of order is already at the front).
+        const auto& q = c.s.queue(kind);
+        if (q.empty()) return state("no one is waiting to speak", "không có ai trong danh sách chờ phát biểu");
+        who = q.front().participant;
+    }
+    const auto* p = c.s.participant(who);
+    if (!p) return notFound("participant '" + who + "' does not exist", "không có đại biểu '" + who + "'");
+    if (!isAttendeeRole(p->role)) return invalid("participant", "this account cannot speak", "tài khoản này không thể phát biểu");
+    if (!c.s.isPresent(who)) return state(name(c.s, who) + " is not checked in", name(c.s, who) + " chưa điểm danh");
+    if (c.s.speaker && c.s.speaker->participant == who)
+        return duplicate(name(c.s, who) + " already has the floor", name(c.s, who) + " đang phát biểu");
+    for (const auto& r : c.s.queue(kind))
+        if (r.participant == who) pointOfOrder = r.pointOfOrder;
+    std::int64_t seconds = c.s.meeting.defaultSpeakingSeconds;
+    if (c.args.has("seconds")) {
+        TRY(v, c.args.integer("seconds", "speaking time in seconds (0 = no limit)", 0, 3600));
+        seconds = v;
+    }
+    Events ev;
+    if (c.s.speaker) ev.push_back({"speaker.finished", Json{{"participant", c.s.speaker->participant}}});
+    ev.push_back({"speaker.granted", Json{{"participant", who}, {"queue", queueName(kind)},
+                                          {"point_of_order", pointOfOrder}, {"seconds", seconds}}});
+    return ev;
+}
+
+Decision speakerRevoke(const Ctx& c) {
+    if (auto st = mustBeOpen(c.s); !st) return st.error();
+    if (!c.s.speaker) return state("no one has the floor", "không có ai đang phát biểu");
+    return one("speaker.revoked", Json{{"participant", c.s.speaker->participant}});
+}
+
+Decision speakerFinish(const Ctx& c) {
+    if (auto st = mustBeOpen(c.s); !st) return st.error();
+    if (!c.s.speaker) return state("no one has the floor", "không có ai đang phát biểu");
+    if (c.actor.role != Role::Chair && c.s.speaker->participant != c.actor.id)
+        return forbidden("only the speaker or the chair can end this speech", "chỉ người phát biểu hoặc chủ tọa được kết thúc phần phát biểu");
+    return one("speaker.finished", Json{{"participant", c.s.speaker->participant}});
+}
+
+Decision speakerExtend(const Ctx& c) {
+    if (auto st = mustBeOpen(c.s); !st) return st.error();
+    if (!c.s.speaker) return state("no one has the floor", "không có ai đang phát biểu");
+    if (c.s.speaker->allottedSeconds == 0) return state("this speech has no time limit", "phần phát biểu này không giới hạn thời gian");
+    TRY(seconds, c.args.integer("seconds", "extra seconds", 1, 3600));
+    return one("speaker.extended", Json{{"participant", c.s.speaker->participant}, {"seconds", seconds}});
+}
+
+// ---- announcements and presenting ------------------------------------------------------------------
+
+Decision announce(const Ctx& c) {
+    if (auto st = mustNotBeClosed(c.s); !st) return st.error();
+    TRY(text, c.args.text("text", "announcement text", 1000));
+    return one("announcement.made", Json{{"text", text}});
+}
+
+Decision announceClear(const Ctx& c) {
+    if (!c.s.announcement) return state("there is no announcement", "không có thông báo nào");
+    return one("announcement.cleared");
+}
+
+Decision presentStart(const Ctx& c) {
+    if (auto st = mustBeOpen(c.s); !st) return st.error();
+    TRY(docId, c.args.text("document", "document id", 64));
+    const auto* d = c.s.document(docId);
+    if (!d) return notFound("document '" + docId + "' does not exist", "không có tài liệu '" + docId + "'");
+    if (d->audience != Audience::Meeting)
+        return forbidden("a document with a restricted audience cannot be shown to the room", "tài liệu hạn chế người đọc không được trình chiếu");
+    std::int64_t page = 1;
+    if (c.args.has("page")) {
+        TRY(v, c.args.integer("page", "page number", 1, d->pages));
+        page = v;
+    }
+    return one("presentation.started", Json{{"document", d->id}, {"page", page}});
+}
+
+Decision presentPage(const Ctx& c) {
+    if (auto st = mustBeOpen(c.s); !st) return st.error();
+    if (!c.s.presentation) return state("nothing is being presented", "không có tài liệu nào đang trình chiếu");
+    const auto* d = c.s.document(c.s.presentation->document);
+    TRY(page, c.args.integer("page", "page number", 1, d ? d->pages : 1));
+    return one("presentation.page_changed", Json{{"page", page}});
+}
+
+Decision presentStop(const Ctx& c) {
+    if (!c.s.presentation) return state("nothing is being presented", "không có tài liệu nào đang trình chiếu");
+    return one("presentation.stopped");
+}
+
+// ---- documents ---------------------------------------------------------------------------------------
+
+bool isHex64(std::string_view s) {
+    return s.size() == 64 && std::all_of(s.begin(), s.end(), [](char ch) {
+               return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f');
+           });
+}
+
+Decision documentAdd(const Ctx& c) {
+    if (c.s.status == MeetingStatus::Closed) return state("the meeting is closed", "cuộc họp đã kết thúc");
+    Document d;
+    TRY(id, c.args.text("id", "SHA-256 of the document", 64));
+    if (!isHex64(id)) return invalid("id", "must be a lowercase hex SHA-256", "phải là mã SHA-256 dạng hex chữ thường");
+    if (c.s.document(id)) return duplicate("this document is already in the meeting", "tài liệu này đã có trong cuộc họp");
+    d.id = id;
+    TRY(title, c.args.text("title", "document title", 500));
+    d.title = title;
+    TRY(pages, c.args.integer("pages", "page count", 1, 100000));
+    d.pages = static_cast<int>(pages);
+    TRY(bytes, c.args.integer("bytes", "size in bytes", 1, std::int64_t{1} << 40));
+    d.bytes = bytes;
+    if (c.args.has("audience")) {
+        TRY(a, c.args.text("audience", "meeting, listed or confidential", 32));
+        if (a == "meeting") d.audience = Audience::Meeting;
+        else if (a == "listed") d.audience = Audience::Listed;
+        else if (a == "confidential") d.audience = Audience::Confidential;
+        else return invalid("audience", "must be meeting, listed or confidential", "phải là meeting, listed hoặc confidential");
+    }
+    if (auto l = c.raw.find("listed"); l != c.raw.end() && !l->is_null()) {
+        if (!l->is_array()) return invalid("listed", "must be an array of participant ids", "phải là danh sách mã đại biểu");
+        for (const auto& e : *l) {
+            if (!e.is_string()) return invalid("listed", "must be an array of participant ids", "phải là danh sách mã đại biểu");
+            if (!c.s.participant(e.get<std::string>()))
+                return notFound("listed participant " + e.dump() + " does not exist", "không có đại biểu " + e.dump());
+            d.listed.push_back(e.get<std::string>());
+        }
+    }
+    if (d.audience != Audience::Meeting && d.listed.empty())
+        return invalid("listed", "a restricted document needs at least one reader", "tài liệu hạn chế phải có ít nhất một người đọc");
+    if (c.args.has("item")) {
+        TRY(item, itemArg(c));
+        d.item = item->id;
+    }
+    return one("document.added", Json{{"document", toJson(d)}});
+}
+
+Decision documentRemove(const Ctx& c) {
+    TRY(id, c.args.text("document", "document id", 64));
+    const auto* d = c.s.document(id);
+    if (!d) return notFound("document '" + id + "' does not exist", "không có tài liệu '" + id + "'");
+    // The audience travels with the event so that who may see it is decided from the event alone.
+    return one("document.removed", Json{{"document", id}, {"audience", audienceName(d->audience)}, {"listed", d->listed}});
+}
+
+using DecideFn = Decision (*)(const Ctx&);
+
+const std::unordered_map<std::string_view, DecideFn>& deciders() {
+    static const std::unordered_map<std::string_view, DecideFn> kMap = {
+        {"meeting.define", meetingDefine},       {"meeting.open", meetingOpen},
+        {"meeting.close", meetingClose},         {"attendance.check_in", checkIn},
+        {"attendance.check_out", checkOut},      {"attendance.note_absence", noteAbsence},
+        {"proxy.grant", proxyGrant},             {"proxy.revoke", proxyRevoke},
+        {"agenda.start", agendaStart},           {"agenda.finish", agendaFinish},
+        {"agenda.next", agendaNext},             {"agenda.skip", agendaSkip},
+        {"speaker.request", speakerRequest},     {"speaker.withdraw", speakerWithdraw},
+        {"speaker.grant", speakerGrant},         {"speaker.revoke", speakerRevoke},
+        {"speaker.finish", speakerFinish},       {"speaker.extend", speakerExtend},
+        {"announcement.make", announce},         {"announcement.clear", announceClear},
+        {"presentation.start", presentStart},    {"presentation.page", presentPage},
+        {"presentation.stop", presentStop},      {"document.add", documentAdd},
+        {"document.remove", documentRemove},
+    };
+    return kMap;
+}
+
+} // namespace
+
+std::span<const std::string_view> commandTypes() { return typeList(); }
+
+bool isCommandType(std::string_view type) { return spec(type) != nullptr; }
+
+bool roleMay(Role role, std::string_view type) {
+    const auto* s = spec(type);
+    return s && std::find(s->roles.begin(), s->roles.end(), role) != s->roles.end();
+}
+
+Result<std::vector<EventDraft>> decide(const State& s, const Actor& actor, const Command& cmd, TimeMs now) {
+    if (!isCommandType(cmd.type))
+        return Error::make(ErrorCode::UnknownType, "unknown command '" + cmd.type + "'", "lệnh không hợp lệ '" + cmd.type + "'");
+    if (!roleMay(actor.role, cmd.type))
+        return forbidden("the " + std::string(roleName(actor.role)) + " role may not use '" + cmd.type + "'",
+                         "vai trò " + std::string(roleName(actor.role)) + " không được dùng lệnh '" + cmd.type + "'");
+    if (!cmd.args.is_object())
+        return Error::make(ErrorCode::Malformed, "command arguments must be an object", "tham số lệnh phải là một đối tượng");
+    auto it = deciders().find(cmd.type);
+    if (it == deciders().end()) return Error::make(ErrorCode::Internal, "command has no rule", "lệnh chưa có quy tắc");
+    try {
+        return it->second(Ctx{s, actor, cmd.args, Args(cmd.args), now});
+    } catch (const nlohmann::json::exception& e) {
+        return Error::make(ErrorCode::Malformed, std::string("malformed arguments: ") + e.what(), "tham số lệnh không hợp lệ");
+    }
+}
+
+} // namespace room

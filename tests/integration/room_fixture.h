@@ -1,0 +1,114 @@
+// A real room server on loopback with a test meeting, and protocol clients that keep a replica.
+#pragma once
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "shared/domain/event.h"
+#include "tests/support/https_client.h"
+#include "tests/support/server_process.h"
+#include "tests/support/wss_client.h"
+
+namespace room::itest {
+
+using namespace std::chrono_literals;
+using Json = nlohmann::json;
+
+/// PINs of the test meeting (participants defined in room_fixture.cpp).
+inline const std::map<std::string, std::string> kPins = {
+    {"chair", "111111"}, {"secretary", "222222"}, {"d1", "300001"}, {"d2", "300002"}, {"d3", "300003"},
+    {"d4", "300004"},    {"d5", "300005"},        {"guest", "400000"}, {"display", "500000"}, {"admin", "600000"}};
+
+/// Writes every frame the server sends to test clients, for validation against the JSON Schemas.
+/// (Client frames are validated by the sample corpus; tests here also send invalid ones on purpose.)
+class FrameLog {
+public:
+    static void record(const char* dir, const Json& frame);
+};
+
+/// A logged-in (or not yet) protocol client: answers commands by id and folds the events it
+/// receives into its own replica of the state, exactly as a tablet does.
+class Client {
+public:
+    Client(int port, std::string fingerprint);
+
+    bool connect();
+    /// Logs in with the participant's PIN; returns the welcome (nullopt on any error frame).
+    std::optional<Json> login(const std::string& participant, std::optional<std::string> pin = std::nullopt,
+                              std::optional<Seq> lastSeq = std::nullopt);
+    /// Sends a raw login and returns the first answer frame (welcome or error).
+    Json loginRaw(const std::string& participant, const std::string& pin);
+    /// Resumes with hello(session, last_seq); returns the welcome or the error frame.
+    Json hello(const std::string& session, Seq lastSeq);
+    /// Sends a command and returns its answer (accepted / rejected); frames before it are folded.
+    Json command(const std::string& type, Json args = Json::object(), std::string id = {});
+    /// Sends a raw frame and returns the next frame that is not an events frame.
+    std::optional<Json> sendRaw(std::string_view text, std::chrono::milliseconds timeout = 5s);
+    /// Folds frames until the replica has reached `seq` (or the deadline passes).
+    bool waitForSeq(Seq seq, std::chrono::milliseconds timeout = 5s);
+    /// Folds whatever has arrived within `timeout`.
+    void pump(std::chrono::milliseconds timeout);
+
+    const State& replica() const { return m_replica; }
+    Seq lastSeq() const { return m_lastSeq; }
+    const std::string& session() const { return m_session; }
+    std::vector<Event>& seenEvents() { return m_events; }
+    testing::WssClient& ws() { return m_ws; }
+
+private:
+    /// Applies an events or snapshot frame to the replica; returns true if it was one.
+    bool fold(const Json& frame);
+    std::optional<Json> next(std::chrono::milliseconds timeout);
+
+    int m_port;
+    std::string m_fingerprint;
+    testing::WssClient m_ws;
+    State m_replica;
+    Seq m_lastSeq = 0;
+    std::string m_session;
+    std::vector<Event> m_events;
+    int m_nextId = 0;
+};
+
+/// A data directory with the test meeting imported, and the room server running on it.
+class TestRoom {
+public:
+    /// Creates the data dir, generates the PDFs, imports the package and starts the server.
+    static std::unique_ptr<TestRoom> create(const std::string& name);
+    ~TestRoom();
+
+    void start();
+    int terminate();  ///< SIGTERM; returns the exit status
+    void kill9();
+    std::unique_ptr<Client> client(); ///< connected, not logged in
+    std::unique_ptr<Client> loggedIn(const std::string& participant);
+    std::optional<testing::HttpResponse> http(const std::string& method, const std::string& target,
+                                              std::map<std::string, std::string> headers = {}, std::string body = {});
+    Seq head(); ///< from /healthz
+    /// Runs the room-server binary with arguments; returns exit status and captures output.
+    static int runCli(const std::vector<std::string>& args, std::string* output = nullptr);
+
+    const std::filesystem::path& dir() const { return m_dir; }
+    std::filesystem::path dataDir() const { return m_dir / "data"; }
+    std::filesystem::path packageDir() const { return m_dir / "package"; }
+    int port() const { return m_server->port(); }
+    const std::string& fingerprint() const { return m_fingerprint; }
+    testing::ServerProcess& server() { return *m_server; }
+    /// Bytes of the generated test PDFs, by file name.
+    static std::string readFile(const std::filesystem::path& p);
+
+private:
+    std::filesystem::path m_dir;
+    std::unique_ptr<testing::ServerProcess> m_server;
+    std::string m_fingerprint;
+};
+
+/// A multi-page PDF with Vietnamese text, made with our MuPDF composer.
+std::string makePdf(const std::string& title, int pages, const std::string& password = {});
+
+} // namespace room::itest
