@@ -28,13 +28,19 @@ void removeFromQueues(State& s, const ParticipantId& who) {
         std::erase_if(*q, [&](const SpeakerRequest& r) { return r.participant == who; });
 }
 
-void endCurrentItem(State& s, TimeMs t, ItemStatus to) {
-    if (auto* it = s.item(s.currentItem); it && it->status == ItemStatus::Active) {
-        it->usedMs += std::max<TimeMs>(0, t - it->startedAt);
-        it->endedAt = t;
-        it->status = to;
-    }
-    s.currentItem.clear();
+void endItem(AgendaItem& it, TimeMs t) {
+    if (it.status != ItemStatus::Active) return;
+    it.usedMs += std::max<TimeMs>(0, t - it.startedAt);
+    it.endedAt = t;
+    it.status = ItemStatus::Done;
+}
+
+/// The innermost active item, which is the one under way (its active ancestors contain it).
+ItemId innermostActive(const State& s) {
+    ItemId found;
+    for (const auto& it : s.agenda)
+        if (it.status == ItemStatus::Active) found = it.id;
+    return found;
 }
 
 using Handler = std::function<void(State&, const Event&)>;
@@ -57,9 +63,14 @@ const std::unordered_map<std::string, Handler>& handlers() {
                      d.item.clear();
                  }
              }
-             std::erase_if(s.attendance, [&](const auto& kv) { return !s.participant(kv.first); });
+             auto attends = [&](const ParticipantId& id) {
+                 const auto* p = s.participant(id);
+                 return p && p->role != Role::Display && p->role != Role::Admin;
+             };
+             std::erase_if(s.attendance, [&](const auto& kv) { return !attends(kv.first); });
              std::erase_if(s.proxies, [&](const auto& kv) {
-                 return !s.participant(kv.first) || !s.participant(kv.second);
+                 const auto* from = s.participant(kv.first);
+                 return !from || !from->member || !attends(kv.second);
              });
              s.status = MeetingStatus::Scheduled;
          }},
@@ -70,7 +81,8 @@ const std::unordered_map<std::string, Handler>& handlers() {
          }},
         {"meeting.closed",
          [](State& s, const Event& e) {
-             endCurrentItem(s, e.time, ItemStatus::Done);
+             for (auto& it : s.agenda) endItem(it, e.time);
+             s.currentItem.clear();
              s.speaker.reset();
              s.floorQueue.clear();
              s.interpellationQueue.clear();
@@ -103,7 +115,6 @@ const std::unordered_map<std::string, Handler>& handlers() {
         {"agenda.item_started",
          [](State& s, const Event& e) {
              if (auto* it = s.item(str(e.payload, "item"))) {
-                 endCurrentItem(s, e.time, ItemStatus::Done);
                  it->status = ItemStatus::Active;
                  it->startedAt = e.time;
                  it->endedAt = 0;
@@ -112,7 +123,8 @@ const std::unordered_map<std::string, Handler>& handlers() {
          }},
         {"agenda.item_finished",
          [](State& s, const Event& e) {
-             if (s.currentItem == str(e.payload, "item")) endCurrentItem(s, e.time, ItemStatus::Done);
+             if (auto* it = s.item(str(e.payload, "item"))) endItem(*it, e.time);
+             s.currentItem = innermostActive(s);
          }},
         {"agenda.item_skipped",
          [](State& s, const Event& e) {
@@ -139,9 +151,10 @@ const std::unordered_map<std::string, Handler>& handlers() {
          [](State& s, const Event& e) {
              const auto kind = queueFromName(str(e.payload, "queue")).value_or(SpeakerQueueKind::Floor);
              const auto who = str(e.payload, "participant");
+             // Read every field before changing anything, so a bad payload changes nothing.
+             CurrentSpeaker next{who, kind, e.payload.value("point_of_order", false), e.time, e.payload.value("seconds", 0)};
              std::erase_if(s.queue(kind), [&](const SpeakerRequest& r) { return r.participant == who; });
-             s.speaker = CurrentSpeaker{who, kind, e.payload.value("point_of_order", false), e.time,
-                                        e.payload.value("seconds", 0)};
+             s.speaker = std::move(next);
          }},
         {"speaker.finished", [](State& s, const Event&) { s.speaker.reset(); }},
         {"speaker.revoked", [](State& s, const Event&) { s.speaker.reset(); }},

@@ -80,6 +80,9 @@ Error duplicate(std::string en, std::string vi) { return Error::make(ErrorCode::
 
 bool validId(std::string_view s) {
     if (s.empty() || s.size() > 64) return false;
+    // Starts with a letter or digit, so "." and ".." (path components) are never ids.
+    const auto first = static_cast<unsigned char>(s.front());
+    if (!std::isalnum(first)) return false;
     return std::all_of(s.begin(), s.end(), [](char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
                c == '_' || c == '.';
@@ -123,7 +126,9 @@ public:
     Result<std::string> id(const char* key, std::string_view what) const {
         auto s = text(key, what, 64);
         if (!s) return s;
-        if (!validId(*s)) return invalid(key, "must be 1-64 characters of A-Z a-z 0-9 . _ -", "chỉ gồm 1-64 ký tự A-Z a-z 0-9 . _ -");
+        if (!validId(*s))
+            return invalid(key, "must be 1-64 characters of A-Z a-z 0-9 . _ -, starting with a letter or digit",
+                           "chỉ gồm 1-64 ký tự A-Z a-z 0-9 . _ -, bắt đầu bằng chữ hoặc số");
         return s;
     }
     Result<std::int64_t> integer(const char* key, std::string_view what, std::int64_t lo, std::int64_t hi) const {
@@ -220,6 +225,7 @@ Result<Json> normalizeParticipant(const Json& j, std::set<std::string>& ids) {
     if (!j.is_object()) return invalid("participants", "each participant must be an object", "mỗi đại biểu phải là một đối tượng");
     Args a(j);
     TRY(id, a.id("id", "participant id"));
+    if (id == kSystemActor) return invalid("id", "'system' is reserved for the server", "'system' là mã dành riêng cho máy chủ");
     if (!ids.insert(id).second) return invalid("participants", "duplicate participant id '" + id + "'", "trùng mã đại biểu '" + id + "'");
     TRY(fullName, a.text("full_name", "full name", 200));
     TRY(roleText, a.text("role", "chair, secretary, delegate, guest, display or admin", 32));
@@ -234,7 +240,8 @@ Result<Json> normalizeParticipant(const Json& j, std::set<std::string>& ids) {
         *field = v;
     }
     TRY(member, a.boolean("member", p.role == Role::Chair || p.role == Role::Delegate));
-    if (member && !isAttendeeRole(p.role))
+    // Guests (khách mời) take part but never vote or count for quorum.
+    if (member && !(p.role == Role::Chair || p.role == Role::Secretary || p.role == Role::Delegate))
         return invalid("member", "a " + std::string(roleName(p.role)) + " cannot be a voting member", "vai trò này không thể là thành viên biểu quyết");
     p.member = member;
     if (a.has("weight")) {
@@ -308,10 +315,15 @@ Decision meetingDefine(const Ctx& c) {
     if (pit->size() > 5000) return invalid("participants", "too many participants", "quá nhiều đại biểu");
     Json participants = Json::array();
     std::set<std::string> pids;
+    int chairs = 0;
     for (const auto& pj : *pit) {
         TRY(p, normalizeParticipant(pj, pids));
+        if (p["role"] == "chair") ++chairs;
         participants.push_back(std::move(p));
     }
+    if (chairs != 1)
+        return invalid("participants", "a meeting has exactly one chair (found " + std::to_string(chairs) + ")",
+                       "cuộc họp phải có đúng một chủ tọa (hiện có " + std::to_string(chairs) + ")");
     auto ait = c.raw.find("agenda");
     Json agenda = Json::array();
     if (ait != c.raw.end() && !ait->is_null()) {
@@ -412,9 +424,20 @@ Result<const AgendaItem*> itemArg(const Ctx& c) {
     return it;
 }
 
+bool isAncestor(const State& s, const ItemId& ancestor, ItemId item) {
+    for (const AgendaItem* it = s.item(item); it && !it->parent.empty(); it = s.item(it->parent))
+        if (it->parent == ancestor) return true;
+    return false;
+}
+
+/// Starting an item finishes every active item that does not contain it: moving from "2" to its
+/// sub-item "2.1" keeps "2" under way; moving on to "3" finishes both.
 Events startItem(const State& s, const ItemId& id) {
     Events ev;
-    if (!s.currentItem.empty()) ev.push_back({"agenda.item_finished", Json{{"item", s.currentItem}}});
+    // Deepest first, so sub-items finish before the items that contain them.
+    for (auto it = s.agenda.rbegin(); it != s.agenda.rend(); ++it)
+        if (it->status == ItemStatus::Active && it->id != id && !isAncestor(s, it->id, id))
+            ev.push_back({"agenda.item_finished", Json{{"item", it->id}}});
     ev.push_back({"agenda.item_started", Json{{"item", id}}});
     return ev;
 }
@@ -441,8 +464,11 @@ Decision agendaNext(const Ctx& c) {
     std::size_t from = 0;
     for (std::size_t i = 0; i < c.s.agenda.size(); ++i)
         if (c.s.agenda[i].id == c.s.currentItem) from = i + 1;
-    for (std::size_t i = from; i < c.s.agenda.size(); ++i)
-        if (c.s.agenda[i].status == ItemStatus::Pending) return startItem(c.s, c.s.agenda[i].id);
+    // The next pending item after the current one; failing that, one the chair passed over earlier.
+    for (std::size_t n = 0; n < c.s.agenda.size(); ++n) {
+        const auto& item = c.s.agenda[(from + n) % c.s.agenda.size()];
+        if (item.status == ItemStatus::Pending) return startItem(c.s, item.id);
+    }
     return state("there is no further pending agenda item", "không còn nội dung nào tiếp theo");
 }
 
@@ -493,8 +519,11 @@ Decision speakerGrant(const Ctx& c) {
     } else {
         // No one named: the head of the queue (a point of order is already at the front).
         const auto& q = c.s.queue(kind);
-        if (q.empty()) return state("no one is waiting to speak", "không có ai trong danh sách chờ phát biểu");
-        who = q.front().participant;
+        auto next = std::find_if(q.begin(), q.end(), [&](const SpeakerRequest& r) {
+            return !c.s.speaker || r.participant != c.s.speaker->participant;
+        });
+        if (next == q.end()) return state("no one is waiting to speak", "không có ai trong danh sách chờ phát biểu");
+        who = next->participant;
     }
     const auto* p = c.s.participant(who);
     if (!p) return notFound("participant '" + who + "' does not exist", "không có đại biểu '" + who + "'");
@@ -613,7 +642,8 @@ Decision documentAdd(const Ctx& c) {
             if (!e.is_string()) return invalid("listed", "must be an array of participant ids", "phải là danh sách mã đại biểu");
             if (!c.s.participant(e.get<std::string>()))
                 return notFound("listed participant " + e.dump() + " does not exist", "không có đại biểu " + e.dump());
-            d.listed.push_back(e.get<std::string>());
+            if (std::find(d.listed.begin(), d.listed.end(), e.get<std::string>()) == d.listed.end())
+                d.listed.push_back(e.get<std::string>());
         }
     }
     if (d.audience != Audience::Meeting && d.listed.empty())
@@ -626,6 +656,7 @@ Decision documentAdd(const Ctx& c) {
 }
 
 Decision documentRemove(const Ctx& c) {
+    if (c.s.status == MeetingStatus::Closed) return state("the meeting is closed; its documents are part of the record", "cuộc họp đã kết thúc; tài liệu thuộc hồ sơ cuộc họp");
     TRY(id, c.args.text("document", "document id", 64));
     const auto* d = c.s.document(id);
     if (!d) return notFound("document '" + id + "' does not exist", "không có tài liệu '" + id + "'");

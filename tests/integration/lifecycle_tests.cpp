@@ -65,6 +65,13 @@ TEST_CASE("kill -9 during a burst: every acknowledged command is in the log, exa
             }
         }
         if (acked.size() >= 150) {
+            // One more volley, and the kill lands while it is being decided and committed.
+            for (auto* c : {chair.get(), secretary.get()})
+                for (int k = 0; k < 10; ++k) {
+                    const std::string id = "burst-" + std::to_string(sent++);
+                    c->ws().send(Json{{"v", 1}, {"type", "command"}, {"id", id}, {"command", "announcement.make"},
+                                      {"args", {{"text", "Thông báo số " + id}}}});
+                }
             room->kill9();
             killed = true;
         }
@@ -169,4 +176,26 @@ TEST_CASE("verify-log names the first broken link; export and import carry a mee
     room->start();
     CHECK(TestRoom::runCli({"--data-dir", room->dataDir().string(), "--listen", "127.0.0.1:0"}, &out) == 2);
     CHECK(out.find("in use") != std::string::npos);
+}
+
+TEST_CASE("an expired session is refused for reconnects and downloads") {
+    auto room = TestRoom::create("expired");
+    auto d1 = room->loggedIn("d1");
+    const std::string session = d1->session();
+    const auto doc = d1->replica().documents.begin()->first;
+    CHECK(room->http("GET", "/documents/" + doc, {{"authorization", "Bearer " + session}})->status == 200);
+    d1.reset();
+    REQUIRE(room->terminate() == 0);
+    // Age the session in the database as the clock would, then bring the server back.
+    const auto db = room->dataDir() / "room.sqlite";
+    const std::string sql = "sqlite3 '" + db.string() + "' \"UPDATE sessions SET expires_at = 1 WHERE participant = 'd1'\"";
+    REQUIRE(std::system(sql.c_str()) == 0);
+    room->start();
+    Client again(room->port(), room->fingerprint());
+    REQUIRE(again.connect());
+    auto refused = again.hello(session, 0);
+    CHECK(refused.value("type", "") == "error");
+    CHECK(refused.value("code", "") == "unauthenticated");
+    CHECK(room->http("GET", "/documents/" + doc, {{"authorization", "Bearer " + session}})->status == 401);
+    CHECK(again.login("d1").has_value()); // logging in again works
 }

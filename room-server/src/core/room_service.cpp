@@ -707,6 +707,8 @@ RoomService::~RoomService() { stop(); }
 
 Status RoomService::start() {
     if (auto st = m_impl->engine.load(); !st) return st;
+    if (auto purged = m_impl->db.purgeExpired(nowMs()); purged && *purged > 0)
+        log::info("sessions_purged", {{"count", *purged}});
     m_impl->domainThread = std::thread([this] { m_impl->io.run(); });
     return Ok{};
 }
