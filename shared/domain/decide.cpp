@@ -282,7 +282,8 @@ Decision meetingDefine(const Ctx& c) {
     if (c.s.status == MeetingStatus::Open || c.s.status == MeetingStatus::Closed)
         return state("the meeting can only be redefined before it opens", "chỉ được thiết lập lại cuộc họp trước khi khai mạc");
     auto mit = c.raw.find("meeting");
-    if (mit == c.raw.end() || !mit->is_object()) return missing("meeting", "meeting description object");
+    if (mit == c.raw.end() || mit->is_null()) return missing("meeting", "meeting description object");
+    if (!mit->is_object()) return invalid("meeting", "must be an object", "phải là một đối tượng");
     Args m(*mit);
     MeetingInfo info;
     TRY(id, m.id("id", "meeting id"));
@@ -311,7 +312,8 @@ Decision meetingDefine(const Ctx& c) {
     info.proxiesCountForQuorum = proxiesCount;
 
     auto pit = c.raw.find("participants");
-    if (pit == c.raw.end() || !pit->is_array()) return missing("participants", "array of participants");
+    if (pit == c.raw.end() || pit->is_null()) return missing("participants", "array of participants");
+    if (!pit->is_array()) return invalid("participants", "must be an array", "phải là một danh sách");
     if (pit->size() > 5000) return invalid("participants", "too many participants", "quá nhiều đại biểu");
     Json participants = Json::array();
     std::set<std::string> pids;
@@ -347,10 +349,13 @@ Decision meetingOpen(const Ctx& c) {
 
 Decision meetingClose(const Ctx& c) {
     if (auto st = mustBeOpen(c.s); !st) return st.error();
+    // Every ending is an event of its own, so the minutes can say when each thing stopped.
     Events ev;
     if (c.s.speaker) ev.push_back({"speaker.finished", Json{{"participant", c.s.speaker->participant}}});
-    if (!c.s.currentItem.empty()) ev.push_back({"agenda.item_finished", Json{{"item", c.s.currentItem}}});
+    for (auto it = c.s.agenda.rbegin(); it != c.s.agenda.rend(); ++it)
+        if (it->status == ItemStatus::Active) ev.push_back({"agenda.item_finished", Json{{"item", it->id}}});
     if (c.s.presentation) ev.push_back({"presentation.stopped", Json::object()});
+    if (c.s.announcement) ev.push_back({"announcement.cleared", Json::object()});
     ev.push_back({"meeting.closed", Json::object()});
     return ev;
 }
@@ -370,7 +375,15 @@ Decision checkOut(const Ctx& c) {
     if (auto st = mustNotBeClosed(c.s); !st) return st.error();
     TRY(p, subject(c));
     if (!c.s.isPresent(p->id)) return state(name(c.s, p->id) + " is not checked in", name(c.s, p->id) + " chưa điểm danh");
-    return one("attendance.checked_out", Json{{"participant", p->id}});
+    // Leaving ends their speech and their requests to speak, each recorded as such.
+    Events ev;
+    if (c.s.speaker && c.s.speaker->participant == p->id) ev.push_back({"speaker.finished", Json{{"participant", p->id}}});
+    for (auto kind : {SpeakerQueueKind::Floor, SpeakerQueueKind::Interpellation})
+        for (const auto& r : c.s.queue(kind))
+            if (r.participant == p->id)
+                ev.push_back({"speaker.withdrawn", Json{{"participant", p->id}, {"queue", queueName(kind)}}});
+    ev.push_back({"attendance.checked_out", Json{{"participant", p->id}}});
+    return ev;
 }
 
 Decision noteAbsence(const Ctx& c) {
@@ -438,6 +451,13 @@ Events startItem(const State& s, const ItemId& id) {
     for (auto it = s.agenda.rbegin(); it != s.agenda.rend(); ++it)
         if (it->status == ItemStatus::Active && it->id != id && !isAncestor(s, it->id, id))
             ev.push_back({"agenda.item_finished", Json{{"item", it->id}}});
+    // Going straight to a sub-item opens the items that contain it, outermost first.
+    std::vector<ItemId> closedAncestors;
+    for (const AgendaItem* it = s.item(id); it && !it->parent.empty(); it = s.item(it->parent))
+        if (const auto* parent = s.item(it->parent); parent && parent->status != ItemStatus::Active)
+            closedAncestors.push_back(parent->id);
+    for (auto a = closedAncestors.rbegin(); a != closedAncestors.rend(); ++a)
+        ev.push_back({"agenda.item_started", Json{{"item", *a}}});
     ev.push_back({"agenda.item_started", Json{{"item", id}}});
     return ev;
 }
@@ -660,8 +680,11 @@ Decision documentRemove(const Ctx& c) {
     TRY(id, c.args.text("document", "document id", 64));
     const auto* d = c.s.document(id);
     if (!d) return notFound("document '" + id + "' does not exist", "không có tài liệu '" + id + "'");
+    Events ev;
+    if (c.s.presentation && c.s.presentation->document == id) ev.push_back({"presentation.stopped", Json::object()});
     // The audience travels with the event so that who may see it is decided from the event alone.
-    return one("document.removed", Json{{"document", id}, {"audience", audienceName(d->audience)}, {"listed", d->listed}});
+    ev.push_back({"document.removed", Json{{"document", id}, {"audience", audienceName(d->audience)}, {"listed", d->listed}}});
+    return ev;
 }
 
 using DecideFn = Decision (*)(const Ctx&);

@@ -14,7 +14,7 @@ enum class ErrorCode {
     Malformed,          ///< not JSON, or not the shape the message needs
     UnsupportedVersion, ///< protocol version the server does not speak
     UnknownType,        ///< message or command type that does not exist
-    MissingField,       ///< a required field is absent or has the wrong type
+    MissingField,       ///< a required field is absent (a present field of the wrong type is InvalidArgument)
     InvalidArgument,    ///< a field has a value outside its domain
     Unauthenticated,    ///< no session, expired or forged token
     Forbidden,          ///< the role may not do this

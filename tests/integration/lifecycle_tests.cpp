@@ -8,9 +8,6 @@
 using namespace room;
 using namespace room::itest;
 
-namespace {
-bool accepted(const Json& answer) { return answer.value("type", "") == "accepted"; }
-} // namespace
 
 TEST_CASE("healthz and metrics answer over TLS; SIGTERM exits cleanly and the data stays") {
     auto room = TestRoom::create("health");

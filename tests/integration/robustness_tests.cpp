@@ -7,10 +7,6 @@
 using namespace room;
 using namespace room::itest;
 
-namespace {
-bool accepted(const Json& answer) { return answer.value("type", "") == "accepted"; }
-std::string code(const Json& answer) { return answer.value("code", ""); }
-} // namespace
 
 TEST_CASE("malformed, unknown and oversized messages get errors and change nothing") {
     auto room = TestRoom::create("bad-input");

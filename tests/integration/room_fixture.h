@@ -24,6 +24,10 @@ inline const std::map<std::string, std::string> kPins = {
     {"chair", "111111"}, {"secretary", "222222"}, {"d1", "300001"}, {"d2", "300002"}, {"d3", "300003"},
     {"d4", "300004"},    {"d5", "300005"},        {"guest", "400000"}, {"display", "500000"}, {"admin", "600000"}};
 
+/// The answer to a command: accepted, or rejected with an error code.
+inline bool accepted(const Json& answer) { return answer.value("type", "") == "accepted"; }
+inline std::string code(const Json& answer) { return answer.value("code", ""); }
+
 /// Writes every frame the server sends to test clients, for validation against the JSON Schemas.
 /// (Client frames are validated by the sample corpus; tests here also send invalid ones on purpose.)
 class FrameLog {

@@ -6,10 +6,6 @@
 using namespace room;
 using namespace room::itest;
 
-namespace {
-bool accepted(const Json& answer) { return answer.value("type", "") == "accepted"; }
-std::string code(const Json& answer) { return answer.value("code", ""); }
-} // namespace
 
 TEST_CASE("login gives a session and a snapshot; every replica follows a full agenda walk") {
     auto room = TestRoom::create("walk");

@@ -85,6 +85,11 @@ TEST_CASE("finish") {
         CHECK(ev[0].payload == Json{{"item", "2.1"}});
         CHECK(g.item("2.1").status == ItemStatus::Done);
         CHECK(g.item("2.1").usedMs == 60'000);
+        // Going straight to 2.1 opened item 2 too; it is under way until finished in turn.
+        CHECK(g.s.currentItem == "2");
+        CHECK(g.item("2").status == ItemStatus::Active);
+        ev = g.run(kChair, "agenda.finish");
+        CHECK(ev[0].payload == Json{{"item", "2"}});
         CHECK(g.s.currentItem.empty());
         g.fail(kChair, "agenda.finish", {}, ErrorCode::InvalidState);
     }
@@ -106,7 +111,7 @@ TEST_CASE("next walks the agenda in pre-order, passing over what is not pending"
     g.run(kChair, "agenda.next");
     CHECK(g.s.currentItem == "2.1");
     g.run(kChair, "agenda.skip", Json{{"item", "2.2"}});
-    g.run(kChair, "agenda.next");
+    CHECK(runTypes(g, "agenda.next") == Types{"agenda.item_finished", "agenda.item_finished", "agenda.item_started"});
     CHECK(g.s.currentItem == "3");
     CHECK(g.item("2.2").status == ItemStatus::Skipped);
     g.run(kChair, "agenda.next");
@@ -155,14 +160,81 @@ TEST_CASE("skip") {
     CHECK(g.item("2.1").status == ItemStatus::Pending);
 }
 
-TEST_CASE("the current item is never left active behind another") {
+TEST_CASE("a sub-item keeps its parent under way; leaving the parent finishes both, deepest first") {
     Given g = opened();
-    for (const char* id : {"1", "3", "2.1", "4", "2"}) {
+    g.run(kChair, "agenda.next"); // 1
+    g.clock = kT0 + 100'000;
+    g.run(kChair, "agenda.next"); // 2
+    g.clock = kT0 + 200'000;
+    CHECK(runTypes(g, "agenda.next") == Types{"agenda.item_started"});
+    CHECK(g.s.currentItem == "2.1");
+    CHECK(g.item("2").status == ItemStatus::Active);
+    g.clock = kT0 + 300'000;
+    CHECK(runTypes(g, "agenda.next") == Types{"agenda.item_finished", "agenda.item_started"});
+    CHECK(g.s.currentItem == "2.2");
+    CHECK(g.item("2.1").status == ItemStatus::Done);
+    CHECK(g.item("2").status == ItemStatus::Active);
+    SUBCASE("finishing the sub-item returns to the parent") {
+        g.clock = kT0 + 400'000;
+        g.run(kChair, "agenda.finish");
+        CHECK(g.s.currentItem == "2");
+        CHECK(g.item("2").status == ItemStatus::Active);
+        g.fail(kChair, "agenda.finish", Json{{"item", "2.2"}}, ErrorCode::InvalidState);
+        g.clock = kT0 + 500'000;
+        g.run(kChair, "agenda.finish", Json{{"item", "2"}});
+        CHECK(g.s.currentItem.empty());
+        CHECK(g.item("2").usedMs == 400'000);
+    }
+    SUBCASE("moving on to the next top-level item") {
+        g.clock = kT0 + 400'000;
+        auto ev = g.run(kChair, "agenda.next");
+        REQUIRE(ev.size() == 3);
+        CHECK(ev[0].payload["item"] == "2.2");
+        CHECK(ev[1].payload["item"] == "2");
+        CHECK(ev[2].payload["item"] == "3");
+        CHECK(g.item("2").status == ItemStatus::Done);
+        CHECK(g.item("2").usedMs == 300'000); // the parent's time spans its sub-items
+        CHECK(g.item("2.2").usedMs == 100'000);
+        CHECK(g.s.currentItem == "3");
+    }
+    SUBCASE("closing the meeting finishes the sub-item and its parent") {
+        g.run(kChair, "meeting.close");
+        CHECK(g.item("2.2").status == ItemStatus::Done);
+        CHECK(g.item("2").status == ItemStatus::Done);
+        CHECK(g.s.currentItem.empty());
+    }
+    SUBCASE("the parent is under way: starting it again is a duplicate") {
+        g.fail(kChair, "agenda.start", Json{{"item", "2"}}, ErrorCode::Duplicate);
+        g.fail(kChair, "agenda.skip", Json{{"item", "2"}}, ErrorCode::InvalidState);
+    }
+}
+
+TEST_CASE("next comes back to items the chair passed over") {
+    Given g = opened();
+    g.run(kChair, "agenda.start", Json{{"item", "3"}});
+    g.run(kChair, "agenda.next");
+    CHECK(g.s.currentItem == "4");
+    CHECK(runTypes(g, "agenda.next") == Types{"agenda.item_finished", "agenda.item_started"});
+    CHECK(g.s.currentItem == "1");
+    g.run(kChair, "agenda.next");
+    CHECK(g.s.currentItem == "2");
+    g.run(kChair, "agenda.next");
+    g.run(kChair, "agenda.next");
+    CHECK(g.s.currentItem == "2.2");
+    g.fail(kChair, "agenda.next", {}, ErrorCode::InvalidState);
+}
+
+TEST_CASE("only the current item and the items containing it are ever active") {
+    Given g = opened();
+    for (const char* id : {"1", "3", "2.1", "4", "2", "2.2", "2.1", "1"}) {
+        if (g.item(id).status == ItemStatus::Active) continue;
+        INFO("start ", std::string(id));
         g.run(kChair, "agenda.start", Json{{"item", id}});
-        int active = 0;
-        for (const auto& i : g.s.agenda) active += i.status == ItemStatus::Active;
-        CHECK(active == 1);
-        CHECK(g.item(g.s.currentItem).status == ItemStatus::Active);
+        CHECK(g.s.currentItem == id);
+        for (const auto& i : g.s.agenda) {
+            if (i.status != ItemStatus::Active || i.id == g.s.currentItem) continue;
+            CHECK(g.item(g.s.currentItem).parent == i.id); // the agenda is two levels deep
+        }
     }
 }
 

@@ -149,6 +149,12 @@ TEST_CASE("add: audience defaults to the meeting; restricted ones keep their rea
     CHECK(g.s.document(hexId('b'))->listed == std::vector<std::string>{"ct", "d1"});
 }
 
+TEST_CASE("add: a reader listed twice is kept once") {
+    Given g = defined();
+    g.run(kSecretary, "document.add", docArgs('a', 1, "listed", Json::array({"d1", "d3", "d1"})));
+    CHECK(g.s.document(hexId('a'))->listed == std::vector<std::string>{"d1", "d3"});
+}
+
 TEST_CASE("add: documents may be uploaded before the meeting is defined") {
     Given g = drafted();
     g.run(kSecretary, "document.add", docArgs('a'));
@@ -192,12 +198,13 @@ TEST_CASE("add: validation") {
         {"confidential with empty list", docArgs('b', 1, "confidential", Json::array()), ErrorCode::InvalidArgument},
         {"listed not an array", docArgs('b', 1, "listed", "d1"), ErrorCode::InvalidArgument},
         {"listed unknown reader", docArgs('b', 1, "listed", Json::array({"d1", "zz"})), ErrorCode::NotFound},
-        {"listed a number", docArgs('b', 1, "listed", Json::array({1})), ErrorCode::NotFound},
+        {"listed a number", docArgs('b', 1, "listed", Json::array({1})), ErrorCode::InvalidArgument},
+        {"listed an object", docArgs('b', 1, "listed", Json::array({Json{{"id", "d1"}}})), ErrorCode::InvalidArgument},
         {"item unknown", docArgs('b', 1, "meeting", nullptr, "9"), ErrorCode::NotFound},
         {"item a path", docArgs('b', 1, "meeting", nullptr, "../3"), ErrorCode::InvalidArgument},
     };
     for (const auto& c : cases) {
-        CAPTURE(c.what);
+        INFO("case: ", std::string(c.what));
         g.fail(kSecretary, "document.add", c.args, c.code);
     }
     g.fail(kChair, "document.add", docArgs('b'), ErrorCode::Forbidden);
@@ -211,9 +218,10 @@ TEST_CASE("remove: detaches from the item and stops its presentation") {
     g.run(kSecretary, "document.add", docArgs('c', 2, "listed", Json::array({"d2"})));
     g.run(kChair, "presentation.start", Json{{"document", hexId('a')}, {"page", 4}});
     auto ev = g.run(kSecretary, "document.remove", Json{{"document", hexId('a')}});
-    REQUIRE(ev.size() == 1);
-    CHECK(ev[0].type == "document.removed");
-    CHECK(ev[0].payload == Json{{"document", hexId('a')}, {"audience", "meeting"}, {"listed", Json::array()}});
+    REQUIRE(ev.size() == 2);
+    CHECK(ev[0].type == "presentation.stopped"); // recorded as its own event, before the removal
+    CHECK(ev[1].type == "document.removed");
+    CHECK(ev[1].payload == Json{{"document", hexId('a')}, {"audience", "meeting"}, {"listed", Json::array()}});
     CHECK(g.s.document(hexId('a')) == nullptr);
     CHECK(g.item("2").documents == std::vector<std::string>{hexId('b')});
     CHECK_FALSE(g.s.presentation.has_value());
@@ -235,6 +243,20 @@ TEST_CASE("remove: detaches from the item and stops its presentation") {
         CHECK(g.item("3").documents == std::vector<std::string>{hexId('a')});
         CHECK(g.item("2").documents == std::vector<std::string>{hexId('b')});
     }
+}
+
+TEST_CASE("remove: refused once the meeting is closed (the documents are part of the record)") {
+    Given g = opened();
+    g.run(kSecretary, "document.add", docArgs('a', 1, "meeting", nullptr, "1"));
+    g.run(kChair, "meeting.close");
+    auto e = g.fail(kSecretary, "document.remove", Json{{"document", hexId('a')}}, ErrorCode::InvalidState);
+    CHECK(e.messageVi.find("cuộc họp đã kết thúc") == 0);
+    CHECK(g.item("1").documents == std::vector<std::string>{hexId('a')});
+    // Before the opening removal is fine.
+    Given d = defined();
+    d.run(kSecretary, "document.add", docArgs('a'));
+    d.run(kSecretary, "document.remove", Json{{"document", hexId('a')}});
+    CHECK(d.s.documents.empty());
 }
 
 TEST_CASE("mayRead: the one audience rule") {
@@ -263,8 +285,8 @@ TEST_CASE("mayRead: the one audience rule") {
         {&confidential, "qt", Role::Admin, true},    {&confidential, "mh", Role::Display, false},
     };
     for (const auto& c : cases) {
-        CAPTURE(c.doc->id);
-        CAPTURE(c.who);
+        INFO("document: ", c.doc->id);
+        INFO("who: ", std::string(c.who));
         CHECK(mayRead(g.s, *c.doc, c.who, c.role) == c.may);
     }
 }

@@ -103,8 +103,8 @@ TEST_CASE("errors change nothing, and decide is deterministic") {
     REQUIRE(g.s.presentation.has_value());
     const Json before = g.json();
     for (const auto& b : badCommands()) {
-        CAPTURE(b.type);
-        CAPTURE(b.args.dump());
+        INFO("command: ", b.type);
+        INFO("args: ", b.args.dump());
         auto first = g.decideAs(b.actor, b.type, b.args);
         auto second = g.decideAs(b.actor, b.type, b.args);
         REQUIRE_FALSE(first.ok());
@@ -122,8 +122,8 @@ TEST_CASE("errors change nothing, and decide is deterministic") {
 TEST_CASE("every error carries an English and a Vietnamese message") {
     Given g = busy();
     for (const auto& b : badCommands()) {
-        CAPTURE(b.type);
-        CAPTURE(b.args.dump());
+        INFO("command: ", b.type);
+        INFO("args: ", b.args.dump());
         auto r = g.decideAs(b.actor, b.type, b.args);
         REQUIRE_FALSE(r.ok());
         CHECK_FALSE(r.error().message.empty());
@@ -160,7 +160,7 @@ TEST_CASE("a sample of Vietnamese messages, word for word") {
 TEST_CASE("unknown command types") {
     Given g = seated();
     for (const char* t : {"meeting.delete", "", "Meeting.Open", "vote.open", "meeting.open.now"}) {
-        CAPTURE(t);
+        INFO("type: ", std::string(t));
         for (const auto r : kAllRoles) {
             // The type is checked before the role: even the display learns only that it is unknown.
             g.fail(Actor{"x", r}, t, {}, ErrorCode::UnknownType);
@@ -172,7 +172,7 @@ TEST_CASE("arguments that are not an object are malformed") {
     Given g = seated();
     const Json before = g.json();
     for (const Json& args : {Json::array(), Json("item"), Json(5), Json(nullptr), Json(true), Json::array({1, 2})}) {
-        CAPTURE(args.dump());
+        INFO("args: ", args.dump());
         // decide() directly: Given treats a null argument as "no arguments".
         for (const auto& [actor, type] : {std::pair{kChair, "agenda.next"}, {delegate(1), "speaker.request"},
                                           {kAdmin, "meeting.define"}}) {
@@ -218,7 +218,7 @@ TEST_CASE("field types: absent or null is missing, the wrong type is invalid") {
         {"listed null is absent", kSecretary, "document.add", docArgs('e', 1, "listed", nullptr), E::InvalidArgument},
     };
     for (const auto& c : cases) {
-        CAPTURE(c.what);
+        INFO("case: ", std::string(c.what));
         auto e = g.fail(c.actor, c.type, c.args, c.code);
         CHECK(e.message.find("field '") == 0); // names the field
     }

@@ -59,7 +59,11 @@ Json meetingArgsWithMembers(int members, Json quorum, bool proxiesCount) {
     Json participants = Json::array();
     for (int i = 1; i <= members; ++i)
         participants.push_back(participantJson("m" + std::to_string(i), "Thành viên " + std::to_string(i),
-                                               "Ủy viên UBND tỉnh", "delegate"));
+                                               "Ủy viên UBND tỉnh", i == 1 ? "chair" : "delegate"));
+    if (members == 0) { // someone must chair the meeting: a non-voting chair
+        participants.push_back(participantJson("m1", "Chủ tọa", "Chủ tọa", "chair"));
+        participants.back()["member"] = false;
+    }
     participants.push_back(participantJson("tk", "Trần Thị Mai", "Thư ký", "secretary"));
     participants.push_back(participantJson("kb", "Lý Thị Thu", "Khách mời", "guest"));
     Json meeting{{"id", "q"}, {"title", "Phiên họp kiểm tra số lượng"}, {"proxies_count_for_quorum", proxiesCount}};

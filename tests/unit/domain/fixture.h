@@ -34,7 +34,8 @@ Json participantJson(const std::string& id, const std::string& name, const std::
                      const std::string& role);
 /// The default meeting: "Phiên họp thường kỳ tháng 01/2026" of UBND tỉnh Thanh Hóa.
 Json meetingArgs();
-/// A meeting with `members` delegates m1..mN plus a secretary "tk" and a guest "kb" (not members).
+/// A meeting with `members` members m1..mN (m1 chairs) plus a secretary "tk" and a guest "kb" (not
+/// members). With no members, m1 is a non-voting chair.
 Json meetingArgsWithMembers(int members, Json quorum = nullptr, bool proxiesCount = true);
 /// Document arguments for document.add.
 Json docArgs(char idChar, int pages = 12, const std::string& audience = "meeting", Json listed = nullptr,

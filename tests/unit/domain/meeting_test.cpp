@@ -16,7 +16,7 @@ struct DefineCase {
 
 Json& participantAt(Json& a, std::size_t i) { return a["participants"][i]; }
 Json& itemAt(Json& a, std::size_t i) { return a["agenda"][i]; }
-constexpr std::size_t kDisplayIndex = 11; // ct, tk, d1..d8, kb, mh, qt
+constexpr std::size_t kDisplayIndex = 11; // ct, tk, d1..d8, kb (10), mh, qt
 constexpr std::size_t kAdminIndex = 12;
 
 const std::vector<DefineCase>& defineCases() {
@@ -24,11 +24,16 @@ const std::vector<DefineCase>& defineCases() {
     static const std::vector<DefineCase> kCases = {
         // the meeting object
         {"meeting missing", [](Json& a) { a.erase("meeting"); }, E::MissingField},
-        {"meeting not an object", [](Json& a) { a["meeting"] = "họp"; }, E::MissingField},
+        {"meeting not an object", [](Json& a) { a["meeting"] = "họp"; }, E::InvalidArgument},
         {"meeting.id missing", [](Json& a) { a["meeting"].erase("id"); }, E::MissingField},
         {"meeting.id null", [](Json& a) { a["meeting"]["id"] = nullptr; }, E::MissingField},
         {"meeting.id empty", [](Json& a) { a["meeting"]["id"] = ""; }, E::InvalidArgument},
         {"meeting.id ../x", [](Json& a) { a["meeting"]["id"] = "../x"; }, E::InvalidArgument},
+        {"meeting.id ..", [](Json& a) { a["meeting"]["id"] = ".."; }, E::InvalidArgument},
+        {"meeting.id .", [](Json& a) { a["meeting"]["id"] = "."; }, E::InvalidArgument},
+        {"meeting.id hidden file", [](Json& a) { a["meeting"]["id"] = ".htaccess"; }, E::InvalidArgument},
+        {"meeting.id option-like", [](Json& a) { a["meeting"]["id"] = "-rf"; }, E::InvalidArgument},
+        {"meeting.id starting with _", [](Json& a) { a["meeting"]["id"] = "_x"; }, E::InvalidArgument},
         {"meeting.id with slash", [](Json& a) { a["meeting"]["id"] = "a/b"; }, E::InvalidArgument},
         {"meeting.id with backslash", [](Json& a) { a["meeting"]["id"] = "..\\x"; }, E::InvalidArgument},
         {"meeting.id with space", [](Json& a) { a["meeting"]["id"] = "họp 1"; }, E::InvalidArgument},
@@ -40,7 +45,7 @@ const std::vector<DefineCase>& defineCases() {
         {"title too long", [](Json& a) { a["meeting"]["title"] = std::string(501, 'x'); }, E::InvalidArgument},
         {"title not UTF-8", [](Json& a) { a["meeting"]["title"] = "Phi\xff\xfe"; }, E::InvalidArgument},
         {"title an array", [](Json& a) { a["meeting"]["title"] = Json::array({"a"}); }, E::InvalidArgument},
-        {"organization empty", [](Json& a) { a["meeting"]["organization"] = ""; }, E::InvalidArgument},
+        {"organization too long", [](Json& a) { a["meeting"]["organization"] = std::string(501, 'x'); }, E::InvalidArgument},
         {"place a number", [](Json& a) { a["meeting"]["place"] = 1; }, E::InvalidArgument},
         {"speaking seconds negative", [](Json& a) { a["meeting"]["default_speaking_seconds"] = -1; }, E::InvalidArgument},
         {"speaking seconds > 1h", [](Json& a) { a["meeting"]["default_speaking_seconds"] = 3601; }, E::InvalidArgument},
@@ -57,12 +62,14 @@ const std::vector<DefineCase>& defineCases() {
         {"proxies flag a string", [](Json& a) { a["meeting"]["proxies_count_for_quorum"] = "true"; }, E::InvalidArgument},
         // participants
         {"participants missing", [](Json& a) { a.erase("participants"); }, E::MissingField},
-        {"participants an object", [](Json& a) { a["participants"] = Json::object(); }, E::MissingField},
+        {"participants an object", [](Json& a) { a["participants"] = Json::object(); }, E::InvalidArgument},
         {"participant a string", [](Json& a) { participantAt(a, 3) = "d2"; }, E::InvalidArgument},
         {"participant id missing", [](Json& a) { participantAt(a, 3).erase("id"); }, E::MissingField},
         {"participant id empty", [](Json& a) { participantAt(a, 3)["id"] = ""; }, E::InvalidArgument},
         {"participant id ../x", [](Json& a) { participantAt(a, 3)["id"] = "../x"; }, E::InvalidArgument},
         {"participant id /etc/passwd", [](Json& a) { participantAt(a, 3)["id"] = "/etc/passwd"; }, E::InvalidArgument},
+        {"participant id ..", [](Json& a) { participantAt(a, 3)["id"] = ".."; }, E::InvalidArgument},
+        {"participant id 'system' (the server's actor)", [](Json& a) { participantAt(a, 3)["id"] = std::string(kSystemActor); }, E::InvalidArgument},
         {"participant id Vietnamese letters", [](Json& a) { participantAt(a, 3)["id"] = "đb1"; }, E::InvalidArgument},
         {"duplicate participant id", [](Json& a) { participantAt(a, 3)["id"] = "d1"; }, E::InvalidArgument},
         {"full_name missing", [](Json& a) { participantAt(a, 3).erase("full_name"); }, E::MissingField},
@@ -71,12 +78,16 @@ const std::vector<DefineCase>& defineCases() {
         {"role missing", [](Json& a) { participantAt(a, 3).erase("role"); }, E::MissingField},
         {"role unknown", [](Json& a) { participantAt(a, 3)["role"] = "president"; }, E::InvalidArgument},
         {"role wrong case", [](Json& a) { participantAt(a, 3)["role"] = "Delegate"; }, E::InvalidArgument},
+        {"member flag on a guest", [](Json& a) { participantAt(a, 10)["member"] = true; }, E::InvalidArgument},
+        {"no chair", [](Json& a) { participantAt(a, 0)["role"] = "delegate"; }, E::InvalidArgument},
+        {"two chairs", [](Json& a) { participantAt(a, 2)["role"] = "chair"; }, E::InvalidArgument},
+        {"no participants at all", [](Json& a) { a["participants"] = Json::array(); }, E::InvalidArgument},
         {"member flag on a display", [](Json& a) { participantAt(a, kDisplayIndex)["member"] = true; }, E::InvalidArgument},
         {"member flag on an admin", [](Json& a) { participantAt(a, kAdminIndex)["member"] = true; }, E::InvalidArgument},
         {"member a string", [](Json& a) { participantAt(a, 3)["member"] = "yes"; }, E::InvalidArgument},
         {"weight 0", [](Json& a) { participantAt(a, 3)["weight"] = 0; }, E::InvalidArgument},
         {"weight 1001", [](Json& a) { participantAt(a, 3)["weight"] = 1001; }, E::InvalidArgument},
-        {"seat empty", [](Json& a) { participantAt(a, 3)["seat"] = ""; }, E::InvalidArgument},
+        {"seat too long", [](Json& a) { participantAt(a, 3)["seat"] = std::string(201, 'x'); }, E::InvalidArgument},
         {"position a number", [](Json& a) { participantAt(a, 3)["position"] = 7; }, E::InvalidArgument},
         // agenda
         {"agenda an object", [](Json& a) { a["agenda"] = Json::object(); }, E::InvalidArgument},
@@ -90,7 +101,7 @@ const std::vector<DefineCase>& defineCases() {
         {"parent ../x", [](Json& a) { itemAt(a, 2)["parent"] = "../2"; }, E::InvalidArgument},
         {"item title missing", [](Json& a) { itemAt(a, 0).erase("title"); }, E::MissingField},
         {"item title empty", [](Json& a) { itemAt(a, 0)["title"] = ""; }, E::InvalidArgument},
-        {"presenter empty", [](Json& a) { itemAt(a, 0)["presenter"] = ""; }, E::InvalidArgument},
+        {"presenter a number", [](Json& a) { itemAt(a, 0)["presenter"] = 1; }, E::InvalidArgument},
         {"planned minutes negative", [](Json& a) { itemAt(a, 0)["planned_minutes"] = -5; }, E::InvalidArgument},
         {"planned minutes > 1 day", [](Json& a) { itemAt(a, 0)["planned_minutes"] = 24 * 60 + 1; }, E::InvalidArgument},
     };
@@ -131,10 +142,14 @@ TEST_CASE("meeting.define: the realistic meeting is accepted and folded") {
 TEST_CASE("meeting.define: minimal definition takes the documented defaults") {
     Given g;
     g.run(kAdmin, "meeting.define",
-          Json{{"meeting", Json{{"id", "m"}, {"title", "Họp giao ban"}}}, {"participants", Json::array()}});
+          Json{{"meeting", Json{{"id", "m"}, {"title", "Họp giao ban"}}},
+               {"participants", Json::array({Json{{"id", "ct"}, {"full_name", "Nguyễn Văn Hùng"}, {"role", "chair"}}})}});
     CHECK(g.s.status == MeetingStatus::Scheduled);
     CHECK(g.s.agenda.empty());
-    CHECK(g.s.participants.empty());
+    REQUIRE(g.s.participants.size() == 1);
+    CHECK(g.s.participants[0].member);
+    CHECK(g.s.participants[0].seat.empty());
+    CHECK(g.s.meeting.place.empty());
     CHECK(g.s.meeting.defaultSpeakingSeconds == 300);
     CHECK(g.s.meeting.quorum.num == 1);
     CHECK(g.s.meeting.quorum.den == 2);
@@ -169,6 +184,22 @@ TEST_CASE("meeting.define: explicit values are kept and unknown keys are dropped
     CHECK(g.item("1").documents.empty());
 }
 
+TEST_CASE("meeting.define: an empty optional text is the same as an absent one") {
+    Json a = meetingArgs();
+    a["meeting"]["organization"] = "";
+    a["meeting"]["place"] = nullptr;
+    participantAt(a, 3)["seat"] = "";
+    participantAt(a, 3)["position"] = "";
+    itemAt(a, 0)["presenter"] = "";
+    Given g;
+    g.run(kAdmin, "meeting.define", a);
+    CHECK(g.s.meeting.organization.empty());
+    CHECK(g.s.meeting.place.empty());
+    CHECK(g.s.participant("d2")->seat.empty());
+    CHECK(g.s.participant("d2")->position.empty());
+    CHECK(g.item("1").presenter.empty());
+}
+
 TEST_CASE("meeting.define: boundary values are accepted") {
     Json a = meetingArgs();
     a["meeting"]["id"] = std::string(64, 'x');
@@ -188,7 +219,7 @@ TEST_CASE("meeting.define: boundary values are accepted") {
 
 TEST_CASE("meeting.define: every invalid field is refused with its code and changes nothing") {
     for (const auto& c : defineCases()) {
-        CAPTURE(c.what);
+        INFO("case: ", std::string(c.what));
         Json a = meetingArgs();
         c.edit(a);
         Given g;
@@ -243,6 +274,29 @@ TEST_CASE("meeting.define: redefinition is allowed before opening and replaces t
     CHECK(g.s.item("4") == nullptr);
     CHECK(g.s.document(hexId('b'))->item.empty()); // detached: its item is gone
     CHECK(g.s.documents.size() == 2);
+}
+
+TEST_CASE("meeting.define: redefinition drops attendance and proxies that no longer fit the roster") {
+    Given g = defined();
+    g.run(delegate(1), "attendance.check_in");
+    g.run(delegate(5), "attendance.check_in");
+    g.run(kSecretary, "proxy.grant", Json{{"from", "d2"}, {"to", "d3"}});
+    g.run(kSecretary, "proxy.grant", Json{{"from", "d4"}, {"to", "d5"}});
+    g.run(kSecretary, "proxy.grant", Json{{"from", "d6"}, {"to", "d7"}});
+    Json a = meetingArgs();
+    for (auto& p : a["participants"]) {
+        if (p["id"] == "d1") p["role"] = "display"; // now the second wall screen
+        if (p["id"] == "d2") p["member"] = false;   // no longer votes: nothing to hand over
+        if (p["id"] == "d5") p["role"] = "admin";   // cannot hold a proxy
+        if (p["id"] == "d7") p["role"] = "guest";   // a guest may still hold one
+    }
+    g.run(kAdmin, "meeting.define", a);
+    CHECK_FALSE(g.s.isPresent("d1"));
+    CHECK(g.s.attendance.count("d1") == 0);
+    CHECK(g.s.attendance.count("d5") == 0);
+    CHECK(g.s.proxies.count("d2") == 0);
+    CHECK(g.s.proxies.count("d4") == 0);
+    CHECK(g.s.proxies.at("d6") == "d7");
 }
 
 TEST_CASE("meeting.define: refused once the meeting is open or closed") {
@@ -337,13 +391,14 @@ TEST_CASE("a closed meeting refuses every change of the session") {
         {&kSecretary, "announcement.make"}, {&kChair, "presentation.page"},
     };
     for (const auto& [actor, type] : kCalls) {
-        CAPTURE(type);
+        INFO("type: ", std::string(type));
         g.fail(*actor, type, Json{{"text", "x"}, {"page", 1}}, ErrorCode::InvalidState);
     }
     g.fail(kSecretary, "attendance.note_absence", Json{{"participant", "d1"}, {"reason", "x"}}, ErrorCode::InvalidState);
     g.fail(kSecretary, "proxy.grant", Json{{"from", "d1"}, {"to", "d2"}}, ErrorCode::InvalidState);
     g.fail(kSecretary, "proxy.revoke", Json{{"from", "d1"}}, ErrorCode::InvalidState);
     g.fail(kSecretary, "document.add", docArgs('e'), ErrorCode::InvalidState);
+    g.fail(kSecretary, "document.remove", Json{{"document", hexId('e')}}, ErrorCode::InvalidState);
     g.fail(kChair, "agenda.start", Json{{"item", "1"}}, ErrorCode::InvalidState);
     g.fail(kChair, "agenda.skip", Json{{"item", "1"}}, ErrorCode::InvalidState);
 }

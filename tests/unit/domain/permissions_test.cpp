@@ -63,7 +63,7 @@ TEST_CASE("the command list is exactly the table, in its append-only order") {
     const auto list = commandTypes();
     REQUIRE(list.size() == std::size(kTable));
     for (std::size_t i = 0; i < list.size(); ++i) {
-        CAPTURE(i);
+        INFO("index ", i);
         CHECK(list[i] == kTable[i].type);
         CHECK(isCommandType(kTable[i].type));
     }
@@ -74,8 +74,8 @@ TEST_CASE("roleMay matches the table for every command and role") {
     for (const auto& row : kTable) {
         REQUIRE(row.roles.size() == std::size(kAllRoles));
         for (std::size_t r = 0; r < std::size(kAllRoles); ++r) {
-            CAPTURE(row.type);
-            CAPTURE(roleName(kAllRoles[r]));
+            INFO("command: ", std::string(row.type));
+            INFO("role: ", std::string(roleName(kAllRoles[r])));
             CHECK(roleMay(kAllRoles[r], row.type) == (row.roles[r] != '-'));
         }
     }
@@ -99,8 +99,8 @@ TEST_CASE("decide refuses every role the table excludes, with no events, whateve
             for (std::size_t r = 0; r < std::size(kAllRoles); ++r) {
                 if (row.roles[r] != '-') continue;
                 const Actor a = actorFor(kAllRoles[r]);
-                CAPTURE(row.type);
-                CAPTURE(a.id);
+                INFO("command: ", std::string(row.type));
+                INFO("actor: ", a.id);
                 // Well-formed arguments and malformed ones: the role check comes first either way.
                 for (const Json& args : {Json::object(), Json{{"participant", "d1"}, {"item", "1"}}, Json("x")}) {
                     auto res = decide(g.s, a, Command{std::string(row.type), args}, g.clock);
@@ -122,8 +122,8 @@ TEST_CASE("decide never answers Forbidden from the table to a role the table all
         for (std::size_t r = 0; r < std::size(kAllRoles); ++r) {
             if (row.roles[r] == '-') continue;
             const Actor a = actorFor(kAllRoles[r]);
-            CAPTURE(row.type);
-            CAPTURE(a.id);
+            INFO("command: ", std::string(row.type));
+            INFO("actor: ", a.id);
             auto res = decide(g.s, a, Command{std::string(row.type), Json::object()}, g.clock);
             if (!res.ok()) CHECK(res.error().message.find("role may not") == std::string::npos);
         }

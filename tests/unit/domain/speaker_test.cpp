@@ -224,6 +224,26 @@ TEST_CASE("grant: errors") {
     }
 }
 
+TEST_CASE("grant: the current speaker waiting again does not block the next speaker") {
+    Given g = seated();
+    request(g, 1);
+    g.run(kChair, "speaker.grant");
+    request(g, 1); // d1, speaking, asks to speak again later
+    request(g, 2);
+    CHECK(g.floor() == Ids{"d1", "d2"});
+    auto ev = g.run(kChair, "speaker.grant");
+    CHECK(ev.back().payload["participant"] == "d2");
+    CHECK(g.floor() == Ids{"d1"});
+    // Now d1 is at the head and d2 speaks: d1 gets the floor back.
+    g.run(kChair, "speaker.grant");
+    CHECK(g.s.speaker->participant == "d1");
+    CHECK(g.floor().empty());
+    SUBCASE("only the current speaker waiting: nobody to give the floor to") {
+        request(g, 1);
+        g.fail(kChair, "speaker.grant", {}, ErrorCode::InvalidState);
+    }
+}
+
 TEST_CASE("revoke") {
     Given g = seated();
     g.fail(kChair, "speaker.revoke", {}, ErrorCode::InvalidState);

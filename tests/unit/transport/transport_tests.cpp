@@ -21,6 +21,7 @@
 #include <mutex>
 #include <random>
 #include <string>
+#include <thread>
 #include <vector>
 
 using namespace room::transport;
@@ -511,6 +512,10 @@ TEST_CASE("WebSocket messages") {
             REQUIRE(frame);
             REQUIRE(*frame == std::to_string(i));
         }
+        // The counter moves on the transport thread just after the write, so wait for it.
+        const auto deadline = std::chrono::steady_clock::now() + 5s;
+        while (h.transport.stats().framesOut.load() < 200 && std::chrono::steady_clock::now() < deadline)
+            std::this_thread::yield();
         CHECK(h.transport.stats().framesOut.load() == 200);
     }
 
