@@ -5,7 +5,7 @@ JOBS       ?= $(shell nproc)
 DEMO_DIR   ?= demo-data
 DEMO_LISTEN ?= 0.0.0.0:9443
 
-.PHONY: all deps configure build test demo demo-data bench clean
+.PHONY: all deps configure build test demo demo-data clean-demo clean
 
 all: build
 

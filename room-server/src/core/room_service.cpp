@@ -685,6 +685,7 @@ struct RoomService::Impl {
         metric("room_commit_failures_total", "counter", "Batches that could not be committed.", es.commitFailures);
         metric("room_command_queue_depth", "gauge", "Commands waiting for the next group commit.", queueDepth.load());
         metric("room_login_failures_total", "counter", "Failed logins.", loginFailures);
+        metric("room_event_frames_total", "counter", "Events frames queued to connections by fan-out.", eventsSent);
         o << "# HELP room_commit_seconds Group-commit latency (decide + append + fsync).\n# TYPE room_commit_seconds histogram\n";
         std::int64_t cumulative = 0;
         for (std::size_t i = 0; i < Engine::kCommitBucketBounds.size(); ++i) {
