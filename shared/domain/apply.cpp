@@ -52,9 +52,17 @@ const std::unordered_map<std::string, Handler>& handlers() {
              s.meeting = meetingInfoFromJson(e.payload.at("meeting"));
              s.participants.clear();
              for (const auto& p : e.payload.at("participants")) s.participants.push_back(participantFromJson(p));
+             std::map<ItemId, std::vector<DocumentId>> attached;
+             for (const auto& item : s.agenda) attached[item.id] = item.documents;
              s.agenda.clear();
              for (const auto& i : e.payload.at("agenda")) s.agenda.push_back(agendaItemFromJson(i));
-             // Documents already uploaded stay attached to the items that still exist.
+             // Documents already uploaded stay attached, in the order they were added, to the
+             // items that still exist.
+             for (auto& item : s.agenda)
+                 if (auto a = attached.find(item.id); a != attached.end())
+                     for (const auto& id : a->second)
+                         if (auto d = s.documents.find(id); d != s.documents.end() && d->second.item == item.id)
+                             item.documents.push_back(id);
              for (auto& [id, d] : s.documents) {
                  if (auto* item = s.item(d.item)) {
                      if (std::find(item->documents.begin(), item->documents.end(), id) == item->documents.end())

@@ -67,7 +67,8 @@ const CommandSpec* spec(std::string_view type) {
 Error missing(std::string_view key, std::string_view what) {
     return Error::make(ErrorCode::MissingField,
                        "field '" + std::string(key) + "' is required (" + std::string(what) + ")",
-                       "thiếu trường '" + std::string(key) + "' (" + std::string(what) + ")");
+                       // The description is English; the Vietnamese message names the field only.
+                       "thiếu trường '" + std::string(key) + "'");
 }
 Error invalid(std::string_view key, std::string en, std::string vi) {
     return Error::make(ErrorCode::InvalidArgument, "field '" + std::string(key) + "': " + en,

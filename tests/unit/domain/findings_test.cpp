@@ -1,17 +1,13 @@
-// Rules found by reviewing the domain as a chair or secretary would. The resolved ones run with
-// the suite; the open ones state what we expect and are skipped until decided. Run those with:
-//     domain_tests --no-skip --test-suite=open-findings
+// Rules found by reviewing the domain as a chair or secretary would, each pinned by a test.
 #include "tests/unit/domain/fixture.h"
 
 using namespace room;
 using namespace room::test;
 
-
-TEST_SUITE("resolved findings") {
+TEST_SUITE("review findings") {
 
 TEST_CASE("check-out and removal record the speech and presentation they end") {
-    // decide.cpp checkOut and documentRemove rely on apply() side effects, unlike meeting.close,
-    // which emits the ending events; the minutes (built from events) lose the end of the speech.
+    // The minutes are built from events, so every ending must be an event of its own.
     Given g = seated();
     g.run(kSecretary, "document.add", docArgs('a'));
     g.run(kChair, "presentation.start", Json{{"document", hexId('a')}});
@@ -26,8 +22,7 @@ TEST_CASE("check-out and removal record the speech and presentation they end") {
 }
 
 TEST_CASE("meeting.close records the end of every item under way, sub-items first") {
-    // decide.cpp meetingClose finishes c.s.currentItem; the parent "2" is ended silently by
-    // apply(meeting.closed), so the log never says when item 2 ended.
+    // Items 2 and 2.1 are under way: both endings are recorded, the sub-item first.
     Given g = opened();
     g.run(kChair, "agenda.start", Json{{"item", "2"}});
     g.run(kChair, "agenda.start", Json{{"item", "2.1"}});
@@ -37,17 +32,14 @@ TEST_CASE("meeting.close records the end of every item under way, sub-items firs
 }
 
 TEST_CASE("starting a sub-item directly opens the items that contain it") {
-    // decide.cpp startItem: agenda.start "2.1" from nothing does not put "2" under way, so after
-    // 2.1, 2.2, 3, 4 the chair's "next" wraps round to 1 and then to 2, whose sub-items are done.
+    // Otherwise "next" would later come back to item 2 after its sub-items are done.
     Given g = opened();
     g.run(kChair, "agenda.start", Json{{"item", "2.1"}});
     CHECK(g.item("2").status == ItemStatus::Active);
 }
 
 TEST_CASE("a field of the wrong type is InvalidArgument; an absent one MissingField") {
-    // result.h:25 says MissingField covers "absent or has the wrong type", but Args (decide.cpp
-    // text/integer/boolean) answers InvalidArgument; meeting.define answers MissingField for
-    // "meeting": "x" and "participants": {} but InvalidArgument for "agenda": {}.
+    // One rule everywhere: absent → MissingField, present but of the wrong type → InvalidArgument.
     Given g;
     Json a = meetingArgs();
     a["participants"] = Json::object();
@@ -55,27 +47,21 @@ TEST_CASE("a field of the wrong type is InvalidArgument; an absent one MissingFi
 }
 
 TEST_CASE("closing the meeting clears the announcement") {
-    // apply.cpp meeting.closed resets speaker, queues and presentation but not the announcement.
+    // The wall display shows nothing left over from the session once it is closed.
     Given g = opened();
     g.run(kSecretary, "announcement.make", Json{{"text", "Giải lao 15 phút"}});
     g.run(kChair, "meeting.close");
     CHECK_FALSE(g.s.announcement.has_value());
 }
 
-} // TEST_SUITE
-
-TEST_SUITE("open-findings" * doctest::skip()) {
-
-TEST_CASE("F5 Vietnamese 'missing field' messages carry English text") {
-    // decide.cpp missing() puts the English `what` into messageVi:
-    // "thiếu trường 'reason' (reason for the absence)".
+TEST_CASE("Vietnamese 'missing field' messages carry no English") {
     Given g = opened();
     auto e = g.fail(kSecretary, "attendance.note_absence", Json{{"participant", "d1"}}, ErrorCode::MissingField);
     CHECK(e.messageVi.find("reason for the absence") == std::string::npos);
+    CHECK(e.messageVi == "thiếu trường 'reason'");
 }
 
-TEST_CASE("F7 redefinition reorders an item's documents") {
-    // apply.cpp meeting.defined re-attaches documents in map (id) order, not the order they were added in.
+TEST_CASE("redefinition keeps the order of an item's documents") {
     Given g = defined();
     g.run(kSecretary, "document.add", docArgs('b', 1, "meeting", nullptr, "3"));
     g.run(kSecretary, "document.add", docArgs('a', 1, "meeting", nullptr, "3"));
@@ -84,3 +70,4 @@ TEST_CASE("F7 redefinition reorders an item's documents") {
 }
 
 } // TEST_SUITE
+
