@@ -113,7 +113,7 @@ struct MajorityRule {
 
 /// Checks a rule on its own: 1 ≤ den ≤ kMaxRuleDen, 0 ≤ num ≤ den, not "more than all", abstentions
 /// counted only with base Cast; a quorum needs 1 ≤ num ≤ den. Errors are InvalidArgument.
-Status validate(const MajorityRule& rule);
+Status validateRule(const MajorityRule& rule);
 
 /// The rule in words, e.g. "quá nửa tổng số thành viên" / "more than half of all members".
 std::string ruleTextVi(const MajorityRule& rule);
@@ -168,9 +168,10 @@ struct VoteResult {
 ///
 /// Order of the decision: the quorum first (unmet → NotValid); then
 /// - YesNo: Passed when yes reaches the rule. Tie when yes == no > 0, yes falls short and one vote
-///   moving from no to yes would reach it (e.g. 10–10 of 20 members under "more than half of all
-///   members", 5–5 under "more than half of votes cast"); an equal split that one vote would not
-///   decide (3–3 of 20 members) is NotPassed. All abstaining (0–0) and no ballots are NotPassed.
+///   moving from no to yes (one unit of weight, with weights) would reach it (e.g. 10–10 of 20
+///   members under "more than half of all members", 5–5 under "more than half of votes cast");
+///   an equal split that one vote would not decide (3–3 of 20 members) is NotPassed. All
+///   abstaining (0–0) and no ballots are NotPassed.
 /// - OneOf / UpTo k: options are ranked by votes; those reaching the rule fill the k places in
 ///   that order. When options with equal votes compete for the last places (at the cut-off, or
 ///   just below the threshold where one vote would decide between them), the outcome is Tie with
