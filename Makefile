@@ -4,8 +4,10 @@ BUILD_DIR  := build/$(PRESET)
 JOBS       ?= $(shell nproc)
 DEMO_DIR   ?= demo-data
 DEMO_LISTEN ?= 0.0.0.0:9443
+BENCH_N    ?= 1500
+BENCH_REPEATS ?= 50
 
-.PHONY: all deps configure build test demo demo-data clean-demo clean
+.PHONY: all deps configure build test bench demo demo-data clean-demo clean
 
 all: build
 
@@ -22,6 +24,11 @@ build: configure
 
 test: build
 	ctest --preset $(PRESET) -j $(JOBS)
+
+# Benchmarks with N tablets on loopback (tests/bench/README.md); writes $(BUILD_DIR)/bench/results.{json,md}.
+bench: build
+	$(BUILD_DIR)/tests/bench/room-load --server-bin $(BUILD_DIR)/room-server/room-server \
+	  --clients $(BENCH_N) --repeats $(BENCH_REPEATS) --out $(BUILD_DIR)/bench
 
 # A demo data directory: the demo meeting package (PDFs generated here) imported once.
 demo-data: build

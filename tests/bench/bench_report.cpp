@@ -1,0 +1,145 @@
+// Numbers for the benchmark report: percentiles, the machine, process memory, and the markdown table.
+#include "tests/bench/bench_report.h"
+
+#include <sys/utsname.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <numeric>
+#include <sstream>
+
+namespace room::bench {
+
+using Json = nlohmann::json;
+
+namespace {
+
+double nearestRank(const std::vector<double>& sorted, double q) {
+    const auto rank = static_cast<std::size_t>(std::ceil(q * static_cast<double>(sorted.size())));
+    return sorted[std::clamp<std::size_t>(rank, 1, sorted.size()) - 1];
+}
+
+/// The value of a "Key: value" line in a /proc file, or "".
+std::string procField(const std::string& file, const std::string& key) {
+    std::ifstream in(file);
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.rfind(key, 0) == 0) {
+            const auto colon = line.find(':');
+            if (colon == std::string::npos) continue;
+            const auto start = line.find_first_not_of(" \t", colon + 1);
+            return start == std::string::npos ? std::string() : line.substr(start);
+        }
+    }
+    return {};
+}
+
+std::string fixed(const Json& v, int decimals = 1) {
+    if (!v.is_number()) return "–";
+    std::ostringstream s;
+    s.setf(std::ios::fixed);
+    s.precision(decimals);
+    s << v.get<double>();
+    return s.str();
+}
+
+std::string triple(const Json& d) {
+    if (!d.is_object() || d.value("count", 0) == 0) return "–";
+    return fixed(d["p50"]) + " / " + fixed(d["p99"]) + " / " + fixed(d["max"]);
+}
+
+std::string ratioText(const Json& r) { return r.is_number() ? fixed(r, 2) + "×" : "–"; }
+
+} // namespace
+
+Distribution distribution(std::vector<double> samples) {
+    Distribution d;
+    if (samples.empty()) return d;
+    std::sort(samples.begin(), samples.end());
+    d.count = samples.size();
+    d.p50 = nearestRank(samples, 0.50);
+    d.p99 = nearestRank(samples, 0.99);
+    d.max = samples.back();
+    d.mean = std::accumulate(samples.begin(), samples.end(), 0.0) / static_cast<double>(samples.size());
+    return d;
+}
+
+Json toJson(const Distribution& d) {
+    return Json{{"count", d.count}, {"p50", d.p50}, {"p99", d.p99}, {"max", d.max}, {"mean", d.mean}};
+}
+
+MachineInfo machineInfo() {
+    MachineInfo m;
+    m.cpuModel = procField("/proc/cpuinfo", "model name");
+    m.cores = static_cast<int>(::sysconf(_SC_NPROCESSORS_ONLN));
+    const std::string mem = procField("/proc/meminfo", "MemTotal");
+    m.memoryKb = mem.empty() ? 0 : std::stoll(mem);
+    utsname u{};
+    if (::uname(&u) == 0) m.kernel = std::string(u.sysname) + " " + u.release + " " + u.machine;
+    std::ifstream load("/proc/loadavg");
+    std::string one, five, fifteen;
+    if (load >> one >> five >> fifteen) m.loadAverage = one + " " + five + " " + fifteen;
+    return m;
+}
+
+Json toJson(const MachineInfo& m) {
+    return Json{{"cpu", m.cpuModel}, {"cores", m.cores}, {"memory_kb", m.memoryKb}, {"kernel", m.kernel}, {"load_average_at_start", m.loadAverage}};
+}
+
+std::int64_t residentKb(pid_t pid) {
+    const std::string rss = procField("/proc/" + std::to_string(pid) + "/status", "VmRSS");
+    return rss.empty() ? -1 : std::stoll(rss);
+}
+
+Json ratio(double a, double b) { return b > 0 ? Json(a / b) : Json(nullptr); }
+
+std::string markdownReport(const Json& r) {
+    const Json& m = r["machine"];
+    const Json& c = r["config"];
+    const Json& s = r["scenarios"];
+    std::ostringstream o;
+    o << "## room-server benchmark\n\n"
+      << "Machine: " << m.value("cpu", "?") << ", " << m.value("cores", 0) << " cores, "
+      << m.value("memory_kb", 0) / 1024 << " MiB memory, " << m.value("kernel", "?") << "; load average at start "
+      << m.value("load_average_at_start", "?") << ". Server and load generator share the machine.\n\n"
+      << "N = " << c.value("clients", 0) << " tablets (asked for " << c.value("requested_clients", 0) << "), "
+      << c.value("repeats", 0) << " fan-out repeats, " << c.value("storms", 0) << " reconnect storms; "
+      << r.value("generated_at", "") << ".\n\n";
+    if (c.contains("limited_because")) o << "N was lowered: " << c["limited_because"].get<std::string>() << "\n\n";
+    o << "| scenario | measure | room-server | baseline | ratio | target |\n"
+      << "|---|---|--:|--:|--:|---|\n";
+    const Json& f = s["fanout"];
+    o << "| fan-out: chair action until all N have it | p50 / p99 / max ms | " << triple(f["room"]["all_clients"])
+      << " | " << triple(f["baseline"]["all_clients"]) << " | p99 " << ratioText(f["ratio_p99"])
+      << " | p99 ≤ 1.5× baseline and < 50 ms |\n";
+    o << "| fan-out: per tablet | p50 / p99 / max ms | " << triple(f["room"]["per_client"]) << " | "
+      << triple(f["baseline"]["per_client"]) << " | p50 " << ratioText(f["ratio_per_client_p50"]) << " | |\n";
+    const Json& mem = s["memory"];
+    o << "| memory: server RSS idle → with N logged in | MB | " << fixed(mem["room"]["idle_kb"].get<double>() / 1024)
+      << " → " << fixed(mem["room"]["loaded_kb"].get<double>() / 1024) << " | "
+      << fixed(mem["baseline"]["idle_kb"].get<double>() / 1024) << " → "
+      << fixed(mem["baseline"]["loaded_kb"].get<double>() / 1024) << " | | |\n";
+    o << "| memory: per connection (growth from N/2 to N) | KB | " << fixed(mem["room"]["kb_per_connection"]) << " | "
+      << fixed(mem["baseline"]["kb_per_connection"]) << " | " << ratioText(mem["ratio"]) << " | ≤ 64 KB |\n";
+    o << "| memory: per connection incl. fixed costs ((all − idle) / N) | KB | "
+      << fixed(mem["room"]["kb_per_connection_with_fixed"]) << " | " << fixed(mem["baseline"]["kb_per_connection_with_fixed"])
+      << " | | |\n";
+    const Json& st = s["reconnect_storm"];
+    o << "| reconnect storm: all N drop, until all caught up | p50 / p99 / max ms per storm | "
+      << triple(st["room"]["all_clients"]) << " | " << triple(st["baseline"]["all_clients"]) << " | max "
+      << ratioText(st["ratio_max"]) << " | < 5000 ms |\n";
+    o << "| reconnect storm: per tablet | p50 / p99 / max ms | " << triple(st["room"]["per_client"]) << " | "
+      << triple(st["baseline"]["per_client"]) << " | p50 " << ratioText(st["ratio_per_client_p50"]) << " | |\n";
+    const Json& l = s["login"];
+    o << "| login of N tablets (PIN, scrypt on the server) | logins/s | " << fixed(l["room"]["per_second"]) << " | "
+      << fixed(l["baseline"]["per_second"]) << " | | (not a target) |\n";
+    if (r.contains("problems") && !r["problems"].empty()) {
+        o << "\nProblems during the run:\n\n";
+        for (const auto& p : r["problems"]) o << "- " << p.get<std::string>() << '\n';
+    }
+    return o.str();
+}
+
+} // namespace room::bench
