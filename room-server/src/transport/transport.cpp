@@ -10,6 +10,8 @@
 #include "room-server/src/transport/transport.h"
 
 #include "room-server/src/transport/token_bucket.h"
+
+#include <nlohmann/json.hpp>
 #include "room-server/src/transport/upload_file.h"
 
 #include <libwebsockets.h>
@@ -987,9 +989,36 @@ struct Transport::Impl {
         HttpResponse r;
         r.status = status;
         r.headers = std::move(headers);
-        r.headers["content-type"] = "text/plain; charset=utf-8";
-        r.body = std::move(text);
+        r.headers["content-type"] = "application/json; charset=utf-8";
+        r.body = internalErrorBody(status, text);
         startResponse(ex, std::move(r));
+    }
+
+    /// The same JSON error body the room server's own endpoints answer with.
+    static std::string internalErrorBody(int status, std::string text) {
+        while (!text.empty() && text.back() == '\n')
+            text.pop_back();
+        struct Known {
+            int status;
+            const char* code;
+            const char* vi;
+        };
+        static constexpr Known kKnown[] = {
+            {400, "malformed", "yêu cầu HTTP không hợp lệ"},
+            {405, "malformed", "phương thức HTTP không được hỗ trợ"},
+            {411, "missing_field", "thiếu độ dài nội dung (Content-Length)"},
+            {413, "too_large", "tệp tải lên vượt quá giới hạn"},
+            {500, "internal", "máy chủ không lưu được tệp tải lên"},
+            {503, "unavailable", "máy chủ đang dừng hoặc đang quá tải"},
+        };
+        const char* code = "internal";
+        const char* vi = "lỗi máy chủ";
+        for (const auto& k : kKnown)
+            if (k.status == status) {
+                code = k.code;
+                vi = k.vi;
+            }
+        return nlohmann::json{{"code", code}, {"message", text}, {"message_vi", vi}}.dump();
     }
 
     void apply(RespondCommand& c) {

@@ -413,7 +413,9 @@ TEST_CASE("HTTP POST spools the body to a private file") {
         // Once as curl does by default (Expect: 100-continue, so the body is never sent) …
         CHECK(h.curl("--data-binary '@" + source.string() + "' '" + h.url("/upload") + "'").status == 413);
         // … and once with the whole body on the wire.
-        CHECK(h.curl("-H 'Expect:' --data-binary '@" + source.string() + "' '" + h.url("/upload") + "'").status == 413);
+        const auto sent = h.curl("-H 'Expect:' --data-binary '@" + source.string() + "' '" + h.url("/upload") + "'");
+        CHECK(sent.status == 413);
+        CHECK(sent.body.find(R"("code":"too_large")") != std::string::npos);
         CHECK(fs::is_empty(h.uploads));
         CHECK(h.locked([&] { return h.requests.size(); }) == 0);
         CHECK(h.curl("'" + h.url("/hello") + "'").status == 200);
