@@ -104,6 +104,7 @@ int serve(app::ServerConfig cfg) {
     core::ServiceOptions opt;
     opt.serverVersion = ROOM_SERVER_VERSION;
     opt.sessionTtlMs = static_cast<std::int64_t>(cfg.sessionHours) * 3600 * 1000;
+    opt.loginTimeoutMs = static_cast<std::int64_t>(cfg.loginTimeoutSeconds) * 1000;
     core::RoomService service(opt, *db, docs, net);
     need(service.start());
 

@@ -116,6 +116,7 @@ TEST_CASE("a bad configuration stops start-up with a message naming the key") {
         {R"({"limits": {"frames": 1}})", "limits.frames"},
         {R"({"tls": {"cert": "/nonexistent/cert.pem"}})", "tls"},
         {R"({"log_level": "chatty"})", "log_level"},
+        {R"({"login_timeout_seconds": 1})", "login_timeout_seconds"},
         {R"({not json)", "JSON"},
     };
     for (const auto& c : cases) {
@@ -195,4 +196,23 @@ TEST_CASE("an expired session is refused for reconnects and downloads") {
     CHECK(refused.value("code", "") == "unauthenticated");
     CHECK(room->http("GET", "/documents/" + doc, {{"authorization", "Bearer " + session}})->status == 401);
     CHECK(again.login("d1").has_value()); // logging in again works
+}
+
+TEST_CASE("a connection that does not log in in time is closed; logged-in ones stay") {
+    const auto configDir = testing::makeTempDir("room-login-timeout");
+    std::ofstream(configDir / "config.json") << R"({"login_timeout_seconds": 2})";
+    auto room = TestRoom::create("login-timeout", {"--config", (configDir / "config.json").string()});
+    auto idle = room->client();
+    auto d1 = room->loggedIn("d1");
+    const auto deadline = std::chrono::steady_clock::now() + 10s;
+    std::optional<Json> notice;
+    while (idle->ws().isOpen() && std::chrono::steady_clock::now() < deadline)
+        if (auto f = idle->ws().receive(200ms)) notice = f;
+    CHECK_FALSE(idle->ws().isOpen());
+    CHECK(idle->ws().closeCode() == 1008);
+    REQUIRE(notice.has_value());
+    CHECK(notice->value("code", "") == "unauthenticated");
+    // The logged-in connection is still served.
+    CHECK(d1->sendRaw(R"({"v":1,"type":"ping"})")->value("type", "") == "pong");
+    std::filesystem::remove_all(configDir);
 }

@@ -227,8 +227,9 @@ int TestRoom::runCli(const std::vector<std::string>& args, std::string* output) 
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
-std::unique_ptr<TestRoom> TestRoom::create(const std::string& name) {
+std::unique_ptr<TestRoom> TestRoom::create(const std::string& name, std::vector<std::string> extraArgs) {
     auto room = std::make_unique<TestRoom>();
+    room->m_extraArgs = std::move(extraArgs);
     room->m_dir = testing::makeTempDir("room-itest-" + name);
     std::filesystem::create_directories(room->packageDir());
     {
@@ -251,7 +252,9 @@ TestRoom::~TestRoom() {
 
 void TestRoom::start() {
     std::string err;
-    m_server = testing::ServerProcess::start(binary(), {"--data-dir", dataDir().string(), "--listen", "127.0.0.1:0"}, 20s, &err);
+    std::vector<std::string> args{"--data-dir", dataDir().string(), "--listen", "127.0.0.1:0"};
+    args.insert(args.end(), m_extraArgs.begin(), m_extraArgs.end());
+    m_server = testing::ServerProcess::start(binary(), args, 20s, &err);
     REQUIRE_MESSAGE(m_server != nullptr, err);
     m_fingerprint = m_server->fingerprint();
 }

@@ -83,7 +83,7 @@ private:
 class TestRoom {
 public:
     /// Creates the data dir, generates the PDFs, imports the package and starts the server.
-    static std::unique_ptr<TestRoom> create(const std::string& name);
+    static std::unique_ptr<TestRoom> create(const std::string& name, std::vector<std::string> extraArgs = {});
     ~TestRoom();
 
     void start();
@@ -110,6 +110,7 @@ private:
     std::filesystem::path m_dir;
     std::unique_ptr<testing::ServerProcess> m_server;
     std::string m_fingerprint;
+    std::vector<std::string> m_extraArgs; ///< more server arguments, e.g. --config
 };
 
 /// A multi-page PDF with Vietnamese text, made with our MuPDF composer.

@@ -47,7 +47,7 @@ Result<ServerConfig> loadConfig(const std::filesystem::path& file, ServerConfig 
     if (!j.is_object()) return configError(file.string(), "must hold a JSON object");
 
     static const std::set<std::string> kKeys = {"listen", "data_dir", "tls", "server_name", "subject_alt_names",
-                                                "session_hours", "limits", "log_level"};
+                                                "session_hours", "login_timeout_seconds", "limits", "log_level"};
     for (const auto& [key, value] : j.items())
         if (!kKeys.count(key)) return configError(key, "unknown key");
 
@@ -89,6 +89,8 @@ Result<ServerConfig> loadConfig(const std::filesystem::path& file, ServerConfig 
         }
     }
     if (auto st = integer(j, "session_hours", "session_hours", 1, 24 * 30, c.sessionHours); !st) return st.error();
+    if (auto st = integer(j, "login_timeout_seconds", "login_timeout_seconds", 2, 3600, c.loginTimeoutSeconds); !st)
+        return st.error();
     if (auto st = str(j, "log_level", "log_level", c.logLevel); !st) return st.error();
     if (j.contains("tls")) {
         const auto& t = j["tls"];

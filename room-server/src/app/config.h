@@ -19,6 +19,7 @@ struct ServerConfig {
     std::string serverName = "room-server"; ///< certificate common name
     std::vector<std::string> subjectAltNames; ///< extra names/addresses for the certificate
     int sessionHours = 24;
+    int loginTimeoutSeconds = 60; ///< a connection must log in within this time
     std::size_t maxFrameBytes = 64 * 1024;
     std::int64_t maxUploadMb = 200;
     int messagesPerSecond = 50;

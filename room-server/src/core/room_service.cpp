@@ -5,6 +5,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/thread_pool.hpp>
 
 #include <fstream>
@@ -175,6 +176,7 @@ struct RoomService::Impl {
         std::string sessionHash;
         int loginAttempts = 0;
         bool loginInFlight = false;
+        std::unique_ptr<asio::steady_timer> loginDeadline; ///< cancelled when the connection goes
     };
 
     ServiceOptions opt;
@@ -211,6 +213,16 @@ struct RoomService::Impl {
     void open(ConnId c, std::string peer) {
         Conn conn;
         conn.peer = std::move(peer);
+        // A connection that never logs in only holds a slot: it gets a fixed time to do so.
+        conn.loginDeadline = std::make_unique<asio::steady_timer>(io, std::chrono::milliseconds(opt.loginTimeoutMs));
+        conn.loginDeadline->async_wait([this, c](const boost::system::error_code& ec) {
+            if (ec) return;
+            auto it = conns.find(c);
+            if (it == conns.end() || it->second.authenticated) return;
+            send(c, protocol::error(Error::make(ErrorCode::Unauthenticated, "no login within the time allowed",
+                                                "không đăng nhập trong thời gian cho phép")));
+            net.close(c, 1008, "login timeout");
+        });
         conns.emplace(c, std::move(conn));
     }
 

@@ -22,6 +22,7 @@ struct ServiceOptions {
     int lockoutAfterFailures = 5;         ///< consecutive wrong PINs before a lock-out
     std::int64_t lockoutBaseMs = 60'000;  ///< first lock-out; doubles each further failure, max 1 h
     int maxLoginAttemptsPerConnection = 10;
+    std::int64_t loginTimeoutMs = 60'000; ///< a connection that has not logged in by then is closed
     std::size_t maxPendingCommands = 20'000; ///< beyond this, commands are refused (unavailable)
 };
 
