@@ -652,10 +652,9 @@ Decision documentAdd(const Ctx& c) {
     d.bytes = bytes;
     if (c.args.has("audience")) {
         TRY(a, c.args.text("audience", "meeting, listed or confidential", 32));
-        if (a == "meeting") d.audience = Audience::Meeting;
-        else if (a == "listed") d.audience = Audience::Listed;
-        else if (a == "confidential") d.audience = Audience::Confidential;
-        else return invalid("audience", "must be meeting, listed or confidential", "phải là meeting, listed hoặc confidential");
+        auto audience = audienceFromName(a);
+        if (!audience) return invalid("audience", "must be meeting, listed or confidential", "phải là meeting, listed hoặc confidential");
+        d.audience = *audience;
     }
     if (auto l = c.raw.find("listed"); l != c.raw.end() && !l->is_null()) {
         if (!l->is_array()) return invalid("listed", "must be an array of participant ids", "phải là danh sách mã đại biểu");

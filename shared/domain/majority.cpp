@@ -1,5 +1,7 @@
 #include "shared/domain/majority.h"
 
+#include "shared/domain/enum_names.h"
+
 #include <algorithm>
 #include <initializer_list>
 #include <numeric>
@@ -21,18 +23,8 @@ constexpr std::pair<Outcome, std::string_view> kOutcomeNames[] = {{Outcome::Pass
                                                                   {Outcome::Tie, "tie"},
                                                                   {Outcome::NotValid, "not_valid"}};
 
-template <class E, std::size_t N>
-std::optional<E> fromName(std::string_view s, const std::pair<E, std::string_view> (&table)[N]) {
-    for (const auto& [e, name] : table)
-        if (name == s) return e;
-    return std::nullopt;
-}
-template <class E, std::size_t N>
-std::string_view toName(E e, const std::pair<E, std::string_view> (&table)[N]) {
-    for (const auto& [v, name] : table)
-        if (v == e) return name;
-    return "unknown";
-}
+using detail::fromName;
+using detail::toName;
 
 Error invalid(std::string en, std::string vi) {
     return Error::make(ErrorCode::InvalidArgument, std::move(en), std::move(vi));
@@ -287,31 +279,28 @@ const OptionResult& find(const VoteResult& r, std::size_t option) {
     return *std::find_if(r.ranking.begin(), r.ranking.end(), [&](const OptionResult& x) { return x.option == option; });
 }
 
-std::string listVi(const VoteResult& r, const std::vector<std::size_t>& which) {
+/// The chosen options joined with ", ", each written by `item`.
+template <class F>
+std::string joinOptions(const VoteResult& r, const std::vector<std::size_t>& which, F item) {
     std::string s;
     for (auto i : which) {
-        const auto& o = find(r, i);
         if (!s.empty()) s += ", ";
-        s += o.label + " (" + num(o.votes) + "/" + num(r.base) + " " + unitVi(r.rule) + ")";
+        s += item(find(r, i));
     }
     return s;
+}
+std::string listVi(const VoteResult& r, const std::vector<std::size_t>& which) {
+    return joinOptions(r, which, [&](const auto& o) {
+        return o.label + " (" + num(o.votes) + "/" + num(r.base) + " " + unitVi(r.rule) + ")";
+    });
 }
 std::string listEn(const VoteResult& r, const std::vector<std::size_t>& which) {
-    std::string s;
-    for (auto i : which) {
-        const auto& o = find(r, i);
-        if (!s.empty()) s += ", ";
-        s += o.label + " (" + num(o.votes) + " of " + num(r.base) + " " + unitEn(r.rule) + ")";
-    }
-    return s;
+    return joinOptions(r, which, [&](const auto& o) {
+        return o.label + " (" + num(o.votes) + " of " + num(r.base) + " " + unitEn(r.rule) + ")";
+    });
 }
 std::string labels(const VoteResult& r, const std::vector<std::size_t>& which) {
-    std::string s;
-    for (auto i : which) {
-        if (!s.empty()) s += ", ";
-        s += find(r, i).label;
-    }
-    return s;
+    return joinOptions(r, which, [](const auto& o) { return o.label; });
 }
 
 void stateYesNo(VoteResult& r) {

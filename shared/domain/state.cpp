@@ -1,22 +1,14 @@
 #include "shared/domain/state.h"
 
+#include "shared/domain/enum_names.h"
+
 #include <algorithm>
 
 namespace room {
 
 namespace {
-template <class E, std::size_t N>
-std::optional<E> fromName(std::string_view s, const std::pair<E, std::string_view> (&table)[N]) {
-    for (const auto& [e, name] : table)
-        if (name == s) return e;
-    return std::nullopt;
-}
-template <class E, std::size_t N>
-std::string_view toName(E e, const std::pair<E, std::string_view> (&table)[N]) {
-    for (const auto& [v, name] : table)
-        if (v == e) return name;
-    return "unknown";
-}
+using detail::fromName;
+using detail::toName;
 
 constexpr std::pair<Role, std::string_view> kRoleNames[] = {
     {Role::Chair, "chair"},     {Role::Secretary, "secretary"}, {Role::Delegate, "delegate"},
@@ -44,10 +36,13 @@ T get(const Json& j, const char* key, T fallback) {
 std::string_view roleName(Role r) { return toName(r, kRoleNames); }
 std::optional<Role> roleFromName(std::string_view s) { return fromName(s, kRoleNames); }
 std::string_view itemStatusName(ItemStatus s) { return toName(s, kItemStatusNames); }
+std::optional<ItemStatus> itemStatusFromName(std::string_view s) { return fromName(s, kItemStatusNames); }
 std::string_view audienceName(Audience a) { return toName(a, kAudienceNames); }
+std::optional<Audience> audienceFromName(std::string_view s) { return fromName(s, kAudienceNames); }
 std::string_view queueName(SpeakerQueueKind k) { return toName(k, kQueueNames); }
 std::optional<SpeakerQueueKind> queueFromName(std::string_view s) { return fromName(s, kQueueNames); }
 std::string_view meetingStatusName(MeetingStatus s) { return toName(s, kMeetingStatusNames); }
+std::optional<MeetingStatus> meetingStatusFromName(std::string_view s) { return fromName(s, kMeetingStatusNames); }
 
 bool Threshold::reached(std::int64_t count, std::int64_t base) const {
     // count/base > num/den  ⇔  count*den > base*num (integers, no rounding)
@@ -211,12 +206,7 @@ AgendaItem agendaItemFromJson(const Json& j) {
     i.presenter = get<std::string>(j, "presenter", "");
     i.plannedMinutes = get(j, "planned_minutes", 0);
     i.documents = get<std::vector<std::string>>(j, "documents", {});
-    i.status = [&] {
-        const auto s = get<std::string>(j, "status", "pending");
-        for (auto st : {ItemStatus::Pending, ItemStatus::Active, ItemStatus::Done, ItemStatus::Skipped})
-            if (itemStatusName(st) == s) return st;
-        return ItemStatus::Pending;
-    }();
+    i.status = itemStatusFromName(get<std::string>(j, "status", "pending")).value_or(ItemStatus::Pending);
     i.startedAt = get<TimeMs>(j, "started_at", 0);
     i.endedAt = get<TimeMs>(j, "ended_at", 0);
     i.usedMs = get<std::int64_t>(j, "used_ms", 0);
@@ -229,9 +219,7 @@ Document documentFromJson(const Json& j) {
     d.title = get<std::string>(j, "title", "");
     d.pages = get(j, "pages", 0);
     d.bytes = get<std::int64_t>(j, "bytes", 0);
-    const auto a = get<std::string>(j, "audience", "meeting");
-    d.audience = a == "listed" ? Audience::Listed : a == "confidential" ? Audience::Confidential
-                                                                         : Audience::Meeting;
+    d.audience = audienceFromName(get<std::string>(j, "audience", "meeting")).value_or(Audience::Meeting);
     d.listed = get<std::vector<std::string>>(j, "listed", {});
     d.item = get<std::string>(j, "item", "");
     return d;
@@ -292,9 +280,7 @@ State stateFromJson(const Json& j) {
     s.seq = j.at("seq").get<Seq>();
     s.time = get<TimeMs>(j, "time", 0);
     s.meeting = meetingInfoFromJson(j.at("meeting"));
-    const auto status = get<std::string>(j, "status", "draft");
-    for (auto st : {MeetingStatus::Draft, MeetingStatus::Scheduled, MeetingStatus::Open, MeetingStatus::Closed})
-        if (meetingStatusName(st) == status) s.status = st;
+    s.status = meetingStatusFromName(get<std::string>(j, "status", "draft")).value_or(MeetingStatus::Draft);
     s.openedAt = get<TimeMs>(j, "opened_at", 0);
     s.closedAt = get<TimeMs>(j, "closed_at", 0);
     for (const auto& p : j.at("participants")) s.participants.push_back(participantFromJson(p));

@@ -38,6 +38,7 @@ struct Participant {
 
 enum class ItemStatus { Pending, Active, Done, Skipped };
 std::string_view itemStatusName(ItemStatus s);
+std::optional<ItemStatus> itemStatusFromName(std::string_view s);
 
 struct AgendaItem {
     ItemId id;
@@ -54,6 +55,7 @@ struct AgendaItem {
 
 enum class Audience { Meeting, Listed, Confidential };
 std::string_view audienceName(Audience a);
+std::optional<Audience> audienceFromName(std::string_view s);
 
 struct Document {
     DocumentId id;
@@ -113,6 +115,7 @@ struct Threshold {
 
 enum class MeetingStatus { Draft, Scheduled, Open, Closed };
 std::string_view meetingStatusName(MeetingStatus s);
+std::optional<MeetingStatus> meetingStatusFromName(std::string_view s);
 
 struct MeetingInfo {
     std::string id;

@@ -17,7 +17,6 @@
 #include <iostream>
 #include <optional>
 #include <string>
-#include <thread>
 #include <vector>
 
 #include "tests/bench/bench_meeting.h"
@@ -301,7 +300,6 @@ TargetResult runTarget(const std::string& name, testing::ServerProcess& server, 
                        const Options& o) {
     TargetResult r;
     const std::string nonce = std::to_string(::getpid()) + "-" + std::to_string(std::time(nullptr));
-    std::this_thread::sleep_for(500ms);
     r.idleKb = residentKb(server.pid());
 
     ClientPool pool(server.port(), server.fingerprint(), kFanoutPrefix);

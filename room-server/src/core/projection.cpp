@@ -13,8 +13,8 @@ std::optional<Document> documentOf(const Event& e) {
             Document d;
             d.id = e.payload.at("document").get<std::string>();
             d.listed = e.payload.value("listed", std::vector<std::string>{});
-            const auto a = e.payload.value("audience", std::string("confidential"));
-            d.audience = a == "meeting" ? Audience::Meeting : a == "listed" ? Audience::Listed : Audience::Confidential;
+            // An unknown audience fails closed.
+            d.audience = audienceFromName(e.payload.value("audience", std::string("confidential"))).value_or(Audience::Confidential);
             return d;
         }
     } catch (const nlohmann::json::exception&) {

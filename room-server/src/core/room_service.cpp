@@ -198,7 +198,6 @@ struct RoomService::Impl {
     std::vector<std::pair<ConnId, std::shared_ptr<const std::string>>> deferredAnswers;
     std::int64_t loginFailures = 0;
     std::int64_t eventsSent = 0;
-    std::atomic<std::int64_t> queueDepth{0};
 
     Impl(ServiceOptions o, storage::Database& d, storage::DocumentStore& ds, transport::Transport& t)
         : opt(std::move(o)), db(d), docs(ds), net(t), engine(d, nowMs) {}
@@ -287,12 +286,13 @@ struct RoomService::Impl {
             return;
         }
         // Unknown participants cost the same hash as known ones, so timing reveals nothing.
-        static const std::string kDummy = crypto::hashPin("000000");
-        const std::string stored = *cred ? (*cred)->pinHash : kDummy;
+        const std::string stored = *cred ? (*cred)->pinHash : std::string();
         const bool known = cred->has_value() && engine.state().participant(m.participant);
         conn.loginInFlight = true;
         asio::post(workers, [this, c, pin = m.pin, stored, known, participant = m.participant, lastSeq = m.lastSeq] {
-            const bool ok = crypto::verifyPin(pin, stored) && known;
+            // Made on a worker the first time it is needed, never on the domain thread.
+            static const std::string kDecoy = crypto::hashPin("000000");
+            const bool ok = crypto::verifyPin(pin, stored.empty() ? kDecoy : stored) && known;
             onDomain([this, c, ok, participant, lastSeq] { finishPinLogin(c, ok, participant, lastSeq); });
         });
     }
@@ -435,7 +435,6 @@ struct RoomService::Impl {
 
     void submit(Submission s) {
         pending.push_back(std::move(s));
-        queueDepth = static_cast<std::int64_t>(pending.size());
         if (!drainScheduled) {
             drainScheduled = true;
             // Everything that reaches the domain thread before this runs joins the same batch.
@@ -447,7 +446,6 @@ struct RoomService::Impl {
         drainScheduled = false;
         std::vector<Submission> batch;
         batch.swap(pending);
-        queueDepth = 0;
         auto events = engine.runBatch(batch);
         if (!events.empty()) broadcast(events);
         for (auto& [c, f] : deferredAnswers) net.send(c, std::move(f));
@@ -695,7 +693,7 @@ struct RoomService::Impl {
         metric("room_commands_total", "counter", "Commands decided.", es.commands);
         metric("room_commands_rejected_total", "counter", "Commands rejected.", es.rejected);
         metric("room_commit_failures_total", "counter", "Batches that could not be committed.", es.commitFailures);
-        metric("room_command_queue_depth", "gauge", "Commands waiting for the next group commit.", queueDepth.load());
+        metric("room_command_queue_depth", "gauge", "Commands waiting for the next group commit.", static_cast<std::int64_t>(pending.size()));
         metric("room_login_failures_total", "counter", "Failed logins.", loginFailures);
         metric("room_event_frames_total", "counter", "Events frames queued to connections by fan-out.", eventsSent);
         o << "# HELP room_commit_seconds Group-commit latency (decide + append + fsync).\n# TYPE room_commit_seconds histogram\n";
