@@ -6,12 +6,15 @@
 
 #include <chrono>
 #include <cstdio>
+#include <fstream>
 #include <iostream>
+#include <sstream>
 
 #include <CLI/CLI.hpp>
 
 #include "room-server/src/app/config.h"
 #include "room-server/src/app/package.h"
+#include "room-server/src/app/result_record.h"
 #include "room-server/src/core/log.h"
 #include "room-server/src/core/room_service.h"
 #include "room-server/src/docstore/document_store.h"
@@ -105,6 +108,8 @@ int serve(app::ServerConfig cfg) {
     opt.serverVersion = ROOM_SERVER_VERSION;
     opt.sessionTtlMs = static_cast<std::int64_t>(cfg.sessionHours) * 3600 * 1000;
     opt.loginTimeoutMs = static_cast<std::int64_t>(cfg.loginTimeoutSeconds) * 1000;
+    opt.tlsCert = cfg.certFile;
+    opt.tlsKey = cfg.keyFile;
     core::RoomService service(opt, *db, docs, net);
     need(service.start());
 
@@ -180,6 +185,46 @@ int importCommand(const std::filesystem::path& dataDir, const std::filesystem::p
     return 0;
 }
 
+int verifyResultCommand(const std::filesystem::path& file, const std::string& fingerprint,
+                        const std::filesystem::path& dataDir, bool withLog) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) throw Fatal("cannot read " + file.string());
+    std::ostringstream text;
+    text << in.rdbuf();
+    Json record = Json::parse(text.str(), nullptr, false);
+    if (record.is_discarded()) throw Fatal(file.string() + " is not JSON");
+    std::unique_ptr<storage::Database> db;
+    if (withLog) {
+        if (!std::filesystem::exists(dbFile(dataDir))) throw Fatal("data_dir: no log at " + dbFile(dataDir).string());
+        db = need(storage::Database::open(dbFile(dataDir)));
+    }
+    auto report = app::verifyResultRecord(record, fingerprint.empty() ? std::nullopt : std::optional<std::string>(fingerprint),
+                                          db.get());
+    if (report.ok()) {
+        std::cout << "valid: " << report.summary << '\n' << "signed by certificate SHA256 " << report.fingerprint << '\n';
+        if (withLog) std::cout << "log: the closing event and " << report.ballotsCheckedAgainstLog << " ballots match the log\n";
+        return 0;
+    }
+    std::cout << "INVALID\n";
+    for (const auto& p : report.problems) std::cout << "  - " << p << '\n';
+    return 1;
+}
+
+int resultCommand(const app::ServerConfig& cfg, const std::string& poll, const std::filesystem::path& out) {
+    auto o = openOffline(cfg.dataDir);
+    auto record = need(app::resultRecord(o->engine.state(), poll, *o->db, cfg.keyFile, cfg.certFile, nowMs()));
+    const std::string text = record.dump(2) + "\n";
+    if (out.empty()) {
+        std::cout << text;
+    } else {
+        std::ofstream f(out, std::ios::binary | std::ios::trunc);
+        f << text;
+        if (!f.flush()) throw Fatal("cannot write " + out.string());
+        std::cout << "wrote " << out.string() << '\n';
+    }
+    return 0;
+}
+
 int exportCommand(const std::filesystem::path& dataDir, const std::filesystem::path& out) {
     auto o = openOffline(dataDir);
     need(app::exportPackage(out, o->engine.state(), o->docs));
@@ -237,7 +282,17 @@ int main(int argc, char** argv) {
     int minutes = 15;
     loginToken->add_option("participant", participant, "participant id")->required();
     loginToken->add_option("--minutes", minutes, "validity in minutes")->check(CLI::Range(1, 24 * 60));
-    for (auto* sub : {verify, import, exportCmd, setPin, loginToken})
+    auto* verifyResult = cli.add_subcommand("verify-result", "check a signed poll result record");
+    std::string resultFile, expectFingerprint;
+    verifyResult->add_option("file", resultFile, "the record (JSON)")->required()->check(CLI::ExistingFile);
+    verifyResult->add_option("--fingerprint", expectFingerprint, "require this server certificate (SHA256 AB:CD:…)");
+    bool withLog = false;
+    verifyResult->add_flag("--log", withLog, "also check every ballot against the event log in --data-dir");
+    auto* resultCmd = cli.add_subcommand("result", "write the signed result record of a closed poll");
+    std::string pollId, resultOut;
+    resultCmd->add_option("poll", pollId, "poll id")->required();
+    resultCmd->add_option("--out", resultOut, "file to write (default: standard output)");
+    for (auto* sub : {verify, import, exportCmd, setPin, loginToken, verifyResult, resultCmd})
         sub->add_option("--data-dir", dataDir, "data directory");
 
     try {
@@ -261,6 +316,11 @@ int main(int argc, char** argv) {
         if (*exportCmd) return exportCommand(cfg.dataDir, exportDir);
         if (*setPin) return setPinCommand(cfg.dataDir, participant, pin);
         if (*loginToken) return loginTokenCommand(cfg.dataDir, participant, minutes);
+        if (*verifyResult) return verifyResultCommand(resultFile, expectFingerprint, cfg.dataDir, withLog);
+        if (*resultCmd) {
+            need(app::finalizeConfig(cfg));
+            return resultCommand(cfg, pollId, resultOut);
+        }
         return serve(cfg);
     } catch (const Fatal& e) {
         std::cerr << "room-server: " << e.what() << '\n';

@@ -396,4 +396,18 @@ Result<std::string> fingerprintOfDer(std::string_view der) {
     return formatFingerprint(sha256(der));
 }
 
+Result<std::string> fingerprintOfPem(std::string_view pem) {
+    BioPtr bio(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
+    X509Ptr cert(bio ? PEM_read_bio_X509(bio.get(), nullptr, refusePassphrase, nullptr) : nullptr);
+    unsigned char* der = nullptr;
+    const int len = cert ? i2d_X509(cert.get(), &der) : 0;
+    if (len <= 0) {
+        takeOpensslError();
+        return Error::make(ErrorCode::InvalidArgument, "not a PEM certificate", "Dữ liệu không phải chứng chỉ PEM");
+    }
+    std::string bytes(reinterpret_cast<const char*>(der), static_cast<std::size_t>(len));
+    OPENSSL_free(der);
+    return formatFingerprint(sha256(bytes));
+}
+
 } // namespace room::crypto

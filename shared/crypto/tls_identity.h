@@ -32,4 +32,7 @@ Result<std::string> certificateFingerprintSha256(const std::filesystem::path& ce
 /// exactly one certificate.
 Result<std::string> fingerprintOfDer(std::string_view der);
 
+/// The same fingerprint for the first certificate in PEM text; InvalidArgument if there is none.
+Result<std::string> fingerprintOfPem(std::string_view pem);
+
 } // namespace room::crypto

@@ -1,4 +1,5 @@
 #include "shared/domain/event.h"
+#include "shared/domain/state.h"
 
 #include <algorithm>
 #include <functional>
@@ -43,6 +44,23 @@ ItemId innermostActive(const State& s) {
     return found;
 }
 
+void castBallot(State& s, const Event& e) {
+    auto* p = s.poll(str(e.payload, "poll"));
+    if (!p) return;
+    Ballot b;
+    b.voter = str(e.payload, "voter");
+    b.by = str(e.payload, "by");
+    b.weight = e.payload.value("weight", std::int64_t{1});
+    if (auto c = e.payload.find("choices"); c != e.payload.end()) {
+        if (!c->is_array()) return;
+        b.choices = c->get<std::vector<int>>();
+    }
+    b.seq = e.seq;
+    b.at = e.time;
+    if (b.voter.empty()) return;
+    p->ballots[b.voter] = std::move(b);
+}
+
 using Handler = std::function<void(State&, const Event&)>;
 
 const std::unordered_map<std::string, Handler>& handlers() {
@@ -71,6 +89,8 @@ const std::unordered_map<std::string, Handler>& handlers() {
                      d.item.clear();
                  }
              }
+             for (auto& poll : s.polls)
+                 if (!s.item(poll.item)) poll.item.clear();
              auto attends = [&](const ParticipantId& id) {
                  const auto* p = s.participant(id);
                  return p && p->role != Role::Display && p->role != Role::Admin;
@@ -195,6 +215,62 @@ const std::unordered_map<std::string, Handler>& handlers() {
              if (s.presentation && s.presentation->document == id) s.presentation.reset();
              s.documents.erase(id);
          }},
+        {"poll.created",
+         [](State& s, const Event& e) {
+             Poll p = pollFromDefinitionJson(e.payload.at("poll"));
+             p.status = PollStatus::Draft;
+             p.createdBy = e.actor;
+             p.createdAt = e.time;
+             if (s.poll(p.id)) return;
+             s.polls.push_back(std::move(p));
+         }},
+        {"poll.opened",
+         [](State& s, const Event& e) {
+             auto* p = s.poll(str(e.payload, "poll"));
+             if (!p) return;
+             const auto closesAt = e.payload.value("closes_at", TimeMs{0});
+             p->status = PollStatus::Open;
+             p->openedAt = e.time;
+             p->closesAt = closesAt;
+         }},
+        // A named ballot carries its choices to those who may see them; a secret one (poll.voted)
+        // never does. Either replaces the voter's earlier ballot.
+        {"poll.ballot_cast", castBallot},
+        {"poll.voted", castBallot},
+        {"poll.closed",
+         [](State& s, const Event& e) {
+             auto* p = s.poll(str(e.payload, "poll"));
+             if (!p) return;
+             std::optional<PollCount> count;
+             if (auto c = e.payload.find("count"); c != e.payload.end() && !c->is_null()) count = pollCountFromJson(*c);
+             p->status = PollStatus::Closed;
+             p->closedAt = e.time;
+             p->closedBy = str(e.payload, "by");
+             p->closedSeq = e.seq;
+             if (count) p->count = std::move(count);
+         }},
+        {"poll.published",
+         [](State& s, const Event& e) {
+             auto* p = s.poll(str(e.payload, "poll"));
+             if (!p) return;
+             auto count = pollCountFromJson(e.payload.at("count"));
+             std::vector<std::pair<ParticipantId, std::vector<int>>> choices;
+             if (auto b = e.payload.find("ballots"); b != e.payload.end() && b->is_array())
+                 for (const auto& x : *b) choices.emplace_back(x.at("voter").get<std::string>(), x.at("choices").get<std::vector<int>>());
+             p->published = true;
+             p->publishedAt = e.time;
+             p->count = std::move(count);
+             for (auto& [voter, c] : choices)
+                 if (auto it = p->ballots.find(voter); it != p->ballots.end()) it->second.choices = std::move(c);
+         }},
+        {"poll.cancelled",
+         [](State& s, const Event& e) {
+             auto* p = s.poll(str(e.payload, "poll"));
+             if (!p) return;
+             p->status = PollStatus::Cancelled;
+             p->cancelReason = str(e.payload, "reason");
+             p->cancelledAt = e.time;
+         }},
     };
     return kHandlers;
 }
@@ -204,9 +280,10 @@ const std::unordered_map<std::string, Handler>& handlers() {
 void apply(State& s, const Event& e) {
     const auto& h = handlers();
     if (auto it = h.find(e.type); it != h.end()) {
-        // Payloads were built by decide(), so handlers do not fail; the two that parse nested
-        // objects work on a copy so that even a malformed payload (a bug, or a log written by a
-        // newer version) can never leave the state half-changed.
+        // Payloads were built by decide(), so handlers do not fail. Even so a malformed payload (a
+        // bug, or a log written by a newer version) must never leave the state half-changed: the
+        // poll handlers read everything before changing anything, and the two that rebuild large
+        // parts of the state work on a copy.
         const bool parsesNested = e.type == "meeting.defined" || e.type == "document.added";
         try {
             if (parsesNested) {

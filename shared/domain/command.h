@@ -31,8 +31,19 @@ bool isCommandType(std::string_view type);
 /// only act for themselves — live in decide().) Unknown types are never allowed.
 bool roleMay(Role role, std::string_view type);
 
-/// Decides a command against the state at time `now`. On success returns the events to append
-/// (at least one); on failure an Error, and nothing changes.
+/// What a command decided: the events to append (at least one) and, for a secret ballot, the
+/// sealed choice that goes into the ballot box instead of the log.
+struct Decided {
+    std::vector<EventDraft> events;
+    std::vector<SealedBallot> sealed;
+};
+
+/// Decides a command against the state and the ballot box at time `now`. On failure an Error, and
+/// nothing changes.
+Result<Decided> decide(const State& s, const BallotBox& box, const Actor& actor, const Command& cmd, TimeMs now);
+
+/// decide() for code that keeps no ballot box (tests, tools): a secret ballot is refused with
+/// Internal, everything else is decided as above with an empty box.
 Result<std::vector<EventDraft>> decide(const State& s, const Actor& actor, const Command& cmd,
                                        TimeMs now);
 

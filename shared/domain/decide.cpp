@@ -45,6 +45,13 @@ const CommandSpec kCommands[] = {
     {"presentation.stop", {R::Chair}},
     {"document.add", {R::Secretary, R::Admin}},
     {"document.remove", {R::Secretary, R::Admin}},
+    {"poll.create", {R::Chair, R::Secretary}},
+    {"poll.open", {R::Chair}},
+    {"poll.cast", {R::Chair, R::Secretary, R::Delegate, R::Guest}},
+    {"poll.close", {R::Chair, R::Admin}}, // Admin: only the server itself, when the countdown ends
+    {"poll.publish", {R::Chair}},
+    {"poll.cancel", {R::Chair}},
+    {"poll.rerun", {R::Chair, R::Secretary}},
 };
 
 const std::vector<std::string_view>& typeList() {
@@ -173,6 +180,8 @@ struct Ctx {
     const Json& raw;
     Args args;
     TimeMs now;
+    const BallotBox& box;
+    std::vector<SealedBallot>& sealed; ///< secret ballots decided by this command
 };
 
 // ---- shared checks ---------------------------------------------------------------------------
@@ -311,6 +320,8 @@ Decision meetingDefine(const Ctx& c) {
     }
     TRY(proxiesCount, m.boolean("proxies_count_for_quorum", true));
     info.proxiesCountForQuorum = proxiesCount;
+    TRY(concurrentPolls, m.boolean("concurrent_polls", false));
+    info.concurrentPolls = concurrentPolls;
 
     auto pit = c.raw.find("participants");
     if (pit == c.raw.end() || pit->is_null()) return missing("participants", "array of participants");
@@ -350,6 +361,10 @@ Decision meetingOpen(const Ctx& c) {
 
 Decision meetingClose(const Ctx& c) {
     if (auto st = mustBeOpen(c.s); !st) return st.error();
+    for (const auto& p : c.s.polls)
+        if (p.status == PollStatus::Open)
+            return state("poll '" + p.id + "' is still open; close or cancel it first",
+                         "cuộc biểu quyết '" + p.id + "' đang mở; hãy kết thúc hoặc hủy trước");
     // Every ending is an event of its own, so the minutes can say when each thing stopped.
     Events ev;
     if (c.s.speaker) ev.push_back({"speaker.finished", Json{{"participant", c.s.speaker->participant}}});
@@ -687,6 +702,283 @@ Decision documentRemove(const Ctx& c) {
     return ev;
 }
 
+// ---- polls -----------------------------------------------------------------------------------------
+
+constexpr std::size_t kMaxOptions = 100;
+
+Result<const Poll*> pollArg(const Ctx& c) {
+    TRY(id, c.args.id("poll", "poll id"));
+    const auto* p = c.s.poll(id);
+    if (!p) return notFound("poll '" + id + "' does not exist", "không có cuộc biểu quyết '" + id + "'");
+    return p;
+}
+
+Status pollMustBeOpen(const Poll& p) {
+    switch (p.status) {
+    case PollStatus::Open: return Ok{};
+    case PollStatus::Draft: return state("poll '" + p.id + "' has not been opened", "cuộc biểu quyết '" + p.id + "' chưa mở");
+    case PollStatus::Closed: return state("poll '" + p.id + "' is closed", "cuộc biểu quyết '" + p.id + "' đã kết thúc");
+    case PollStatus::Cancelled:
+        return state("poll '" + p.id + "' was cancelled", "cuộc biểu quyết '" + p.id + "' đã bị hủy");
+    }
+    return Ok{};
+}
+
+/// A free id for a new poll: `base` when unused, else base-2, base-3 …
+std::string freePollId(const State& s, const std::string& base) {
+    if (!s.poll(base)) return base;
+    for (int n = 2;; ++n) {
+        auto id = base + "-" + std::to_string(n);
+        if (id.size() <= 64 && !s.poll(id)) return id;
+        if (id.size() > 64) return "poll-" + std::to_string(s.polls.size() + 1) + "-" + std::to_string(n);
+    }
+}
+
+Result<std::vector<std::string>> labels(const Ctx& c, const char* key) {
+    auto it = c.raw.find(key);
+    if (it == c.raw.end() || it->is_null()) return missing(key, "array of option labels");
+    if (!it->is_array()) return invalid(key, "must be an array of labels", "phải là danh sách các phương án");
+    if (it->size() > kMaxOptions) return invalid(key, "at most " + std::to_string(kMaxOptions) + " options", "tối đa " + std::to_string(kMaxOptions) + " phương án");
+    std::vector<std::string> out;
+    for (const auto& o : *it) {
+        if (!o.is_string() || o.get<std::string>().empty() || o.get<std::string>().size() > 300 || !validUtf8(o.get<std::string>()))
+            return invalid(key, "each option is a non-empty text of at most 300 bytes", "mỗi phương án là chuỗi không rỗng, tối đa 300 byte");
+        out.push_back(o.get<std::string>());
+    }
+    return out;
+}
+
+Decision pollCreate(const Ctx& c) {
+    if (auto st = mustNotBeClosed(c.s); !st) return st.error();
+    Poll p;
+    if (c.args.has("id")) {
+        TRY(id, c.args.id("id", "poll id"));
+        if (c.s.poll(id)) return duplicate("poll '" + id + "' already exists", "đã có cuộc biểu quyết '" + id + "'");
+        p.id = id;
+    } else {
+        p.id = freePollId(c.s, "poll-" + std::to_string(c.s.polls.size() + 1));
+    }
+    TRY(question, c.args.text("question", "the question or motion put to the vote", 2000));
+    p.question = question;
+    PollKind kind = PollKind::YesNo;
+    if (c.args.has("kind")) {
+        TRY(k, c.args.text("kind", "yes_no, one_of or up_to", 16));
+        auto parsed = pollKindFromName(k);
+        if (!parsed) return invalid("kind", "must be 'yes_no', 'one_of' or 'up_to'", "phải là 'yes_no', 'one_of' hoặc 'up_to'");
+        kind = *parsed;
+    }
+    p.form.kind = kind;
+    if (kind == PollKind::YesNo) {
+        // Councils name the choices their own way ("Ý kiến khác" for the third, for instance).
+        if (c.args.has("options")) {
+            TRY(opts, labels(c, "options"));
+            if (opts.size() != 2) return invalid("options", "a yes/no poll has exactly two labels: yes, no", "biểu quyết tán thành có đúng hai nhãn: đồng ý, không đồng ý");
+            p.form.options = opts;
+        }
+        p.form.maxChoices = 1;
+    } else {
+        TRY(opts, labels(c, "options"));
+        p.form.options = opts;
+        if (kind == PollKind::UpTo) {
+            TRY(k, c.args.integer("max_choices", "how many candidates a ballot may mark", 1, static_cast<std::int64_t>(kMaxOptions)));
+            p.form.maxChoices = static_cast<int>(k);
+        } else {
+            p.form.maxChoices = 1;
+        }
+    }
+    TRY(abstain, c.args.optionalText("abstain_label", "the name of an abstention", 300));
+    if (!abstain.empty()) p.form.abstainLabel = abstain;
+    if (auto st = validateForm(p.form); !st) return st.error();
+
+    p.rule = MajorityRule::halfOfMembers();
+    if (auto r = c.raw.find("rule"); r != c.raw.end() && !r->is_null()) {
+        auto rule = majorityRuleFromJson(*r);
+        if (!rule) {
+            auto e = rule.error();
+            e.message = "rule: " + e.message;
+            e.messageVi = "quy tắc: " + e.messageVi;
+            return e;
+        }
+        p.rule = *rule;
+    }
+    if (kind == PollKind::YesNo && p.rule.share.num == 0)
+        return invalid("rule", "plurality needs options; a yes/no vote needs a fraction", "đa số tương đối chỉ dùng cho phiếu có phương án");
+    TRY(secret, c.args.boolean("secret", false));
+    TRY(allowChange, c.args.boolean("allow_change", false));
+    if (secret && allowChange)
+        return invalid("allow_change", "a secret ballot cannot be changed once cast (nothing links it to its voter)",
+                       "phiếu kín không thể thay đổi sau khi bỏ (không có gì liên kết phiếu với người bỏ phiếu)");
+    p.secret = secret;
+    p.allowChange = allowChange;
+    TRY(publish, c.args.boolean("publish_on_close", true));
+    p.publishOnClose = publish;
+    if (c.args.has("seconds")) {
+        TRY(sec, c.args.integer("seconds", "countdown in seconds (0 = none)", 0, 24 * 3600));
+        p.seconds = static_cast<int>(sec);
+    }
+    if (c.args.has("item")) {
+        TRY(item, itemArg(c));
+        p.item = item->id;
+    } else {
+        p.item = c.s.currentItem;
+    }
+    return one("poll.created", Json{{"poll", pollDefinitionJson(p)}});
+}
+
+Decision pollOpen(const Ctx& c) {
+    if (auto st = mustBeOpen(c.s); !st) return st.error();
+    TRY(p, pollArg(c));
+    if (p->status == PollStatus::Open) return duplicate("poll '" + p->id + "' is already open", "cuộc biểu quyết '" + p->id + "' đang mở");
+    if (p->status != PollStatus::Draft)
+        return state("only a draft poll can be opened; re-run it instead", "chỉ mở được cuộc biểu quyết chưa mở; hãy biểu quyết lại");
+    if (!c.s.meeting.concurrentPolls)
+        for (const auto& other : c.s.polls)
+            if (other.status == PollStatus::Open)
+                return state("poll '" + other.id + "' is open; close it first", "cuộc biểu quyết '" + other.id + "' đang mở; hãy kết thúc trước");
+    std::int64_t seconds = p->seconds;
+    if (c.args.has("seconds")) {
+        TRY(sec, c.args.integer("seconds", "countdown in seconds (0 = none)", 0, 24 * 3600));
+        seconds = sec;
+    }
+    return one("poll.opened", Json{{"poll", p->id}, {"seconds", seconds}, {"closes_at", seconds > 0 ? c.now + seconds * 1000 : 0}});
+}
+
+Result<std::vector<int>> choicesArg(const Ctx& c, const Poll& p) {
+    auto it = c.raw.find("choices");
+    if (it == c.raw.end() || it->is_null()) return missing("choices", "option indexes chosen; [] to abstain");
+    if (!it->is_array()) return invalid("choices", "must be an array of option indexes", "phải là danh sách số thứ tự phương án");
+    std::vector<int> out;
+    const auto n = static_cast<std::int64_t>(p.form.options.size());
+    for (const auto& x : *it) {
+        if (!x.is_number_integer()) return invalid("choices", "must be an array of option indexes", "phải là danh sách số thứ tự phương án");
+        const auto v = x.get<std::int64_t>();
+        if (v < 0 || v >= n)
+            return notFound("option " + std::to_string(v) + " does not exist (the options are 0 to " + std::to_string(n - 1) + ")",
+                            "không có phương án " + std::to_string(v) + " (các phương án từ 0 đến " + std::to_string(n - 1) + ")");
+        if (std::find(out.begin(), out.end(), static_cast<int>(v)) != out.end())
+            return invalid("choices", "option " + std::to_string(v) + " is chosen twice", "phương án " + std::to_string(v) + " được chọn hai lần");
+        out.push_back(static_cast<int>(v));
+    }
+    if (out.size() > static_cast<std::size_t>(p.form.maxChoices))
+        return invalid("choices", "too many choices: at most " + std::to_string(p.form.maxChoices),
+                       "chọn quá nhiều: tối đa " + std::to_string(p.form.maxChoices));
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+Decision pollCast(const Ctx& c) {
+    if (auto st = mustBeOpen(c.s); !st) return st.error();
+    TRY(p, pollArg(c));
+    if (auto st = pollMustBeOpen(*p); !st) return st.error();
+    if (p->closesAt != 0 && c.now >= p->closesAt)
+        return state("the time for poll '" + p->id + "' is over", "đã hết thời gian biểu quyết '" + p->id + "'");
+    // Whose vote: the actor's own, or that of a member whose proxy the actor holds.
+    ParticipantId voter = c.actor.id;
+    if (c.args.has("for")) {
+        TRY(v, c.args.id("for", "the member whose proxy you hold"));
+        voter = v;
+    }
+    const auto* member = c.s.participant(voter);
+    if (!member) return notFound("participant '" + voter + "' does not exist", "không có đại biểu '" + voter + "'");
+    if (!member->member) return forbidden(name(c.s, voter) + " is not a voting member", name(c.s, voter) + " không phải thành viên biểu quyết");
+    if (!c.s.isPresent(c.actor.id)) return state("you are not checked in", "bạn chưa điểm danh");
+    if (voter != c.actor.id) {
+        auto proxy = c.s.proxies.find(voter);
+        if (proxy == c.s.proxies.end() || proxy->second != c.actor.id)
+            return forbidden("you do not hold " + name(c.s, voter) + "'s proxy", "bạn không giữ ủy quyền của " + name(c.s, voter));
+        if (c.s.isPresent(voter))
+            return state(name(c.s, voter) + " is present and votes in person", name(c.s, voter) + " có mặt và tự biểu quyết");
+    }
+    TRY(choices, choicesArg(c, *p));
+    const bool changing = p->ballots.count(voter) > 0;
+    if (changing && !p->allowChange)
+        return duplicate(name(c.s, voter) + " has already voted in this poll", name(c.s, voter) + " đã biểu quyết trong cuộc biểu quyết này");
+    Json payload{{"poll", p->id}, {"voter", voter}, {"by", c.actor.id}, {"weight", member->weight}};
+    if (p->secret) {
+        // The choice goes into the ballot box; the log and every frame learn only that this member voted.
+        c.sealed.push_back(SealedBallot{p->id, choices, member->weight});
+        return one("poll.voted", std::move(payload));
+    }
+    payload["choices"] = choices;
+    return one("poll.ballot_cast", std::move(payload));
+}
+
+/// The count of a poll at its close: the tally, who could vote, and the decision.
+Result<PollCount> countPoll(const Ctx& c, const Poll& p) {
+    PollCount count;
+    count.tally = p.secret ? c.box.tallyOf(p) : tallyOfBallots(p);
+    count.electorate = pollElectorate(c.s, p);
+    auto result = evaluateVote(p.form, p.rule, count.tally, count.electorate);
+    if (!result) {
+        auto e = result.error();
+        e.code = ErrorCode::Internal;
+        return e;
+    }
+    count.result = toJson(*result);
+    return count;
+}
+
+/// The published result: the count, and for a named poll every ballot with its choices.
+Json publishedPayload(const Poll& p, const PollCount& count) {
+    Json j{{"poll", p.id}, {"count", toJson(count)}};
+    if (!p.secret) {
+        Json ballots = Json::array();
+        for (const auto& [voter, b] : p.ballots)
+            ballots.push_back(Json{{"voter", voter}, {"choices", b.choices.value_or(std::vector<int>{})}});
+        j["ballots"] = ballots;
+    }
+    return j;
+}
+
+Decision pollClose(const Ctx& c) {
+    TRY(p, pollArg(c));
+    const bool byTimer = c.actor.role == Role::Admin;
+    if (byTimer && c.actor.id != kSystemActor)
+        return forbidden("only the chair closes a poll", "chỉ chủ tọa được kết thúc biểu quyết");
+    if (auto st = pollMustBeOpen(*p); !st) return st.error();
+    if (byTimer && (p->closesAt == 0 || c.now < p->closesAt))
+        return state("the countdown of poll '" + p->id + "' has not run out", "chưa hết thời gian biểu quyết '" + p->id + "'");
+    TRY(count, countPoll(c, *p));
+    Events ev;
+    ev.push_back({"poll.closed", Json{{"poll", p->id}, {"by", byTimer ? "timer" : "chair"}, {"count", toJson(count)}}});
+    if (p->publishOnClose) ev.push_back({"poll.published", publishedPayload(*p, count)});
+    return ev;
+}
+
+Decision pollPublish(const Ctx& c) {
+    TRY(p, pollArg(c));
+    if (p->status != PollStatus::Closed) return state("only a closed poll's result can be published", "chỉ công bố được kết quả của cuộc biểu quyết đã kết thúc");
+    if (p->published) return duplicate("this result is already published", "kết quả này đã được công bố");
+    if (!p->count) return Error::make(ErrorCode::Internal, "the poll has no count", "cuộc biểu quyết chưa có kết quả kiểm phiếu");
+    return one("poll.published", publishedPayload(*p, *p->count));
+}
+
+Decision pollCancel(const Ctx& c) {
+    TRY(p, pollArg(c));
+    if (p->status == PollStatus::Cancelled) return duplicate("poll '" + p->id + "' is already cancelled", "cuộc biểu quyết '" + p->id + "' đã bị hủy");
+    if (p->status == PollStatus::Closed)
+        return state("a closed poll stands; re-run it to vote again", "cuộc biểu quyết đã kết thúc vẫn có hiệu lực; hãy biểu quyết lại");
+    TRY(reason, c.args.text("reason", "why the poll is cancelled", 1000));
+    return one("poll.cancelled", Json{{"poll", p->id}, {"reason", reason}, {"ballots", p->voted()}});
+}
+
+Decision pollRerun(const Ctx& c) {
+    if (auto st = mustNotBeClosed(c.s); !st) return st.error();
+    TRY(p, pollArg(c));
+    if (p->status != PollStatus::Closed && p->status != PollStatus::Cancelled)
+        return state("only a closed or cancelled poll can be re-run", "chỉ biểu quyết lại được cuộc biểu quyết đã kết thúc hoặc đã hủy");
+    Poll next = *p;
+    if (c.args.has("id")) {
+        TRY(id, c.args.id("id", "id of the new poll"));
+        if (c.s.poll(id)) return duplicate("poll '" + id + "' already exists", "đã có cuộc biểu quyết '" + id + "'");
+        next.id = id;
+    } else {
+        next.id = freePollId(c.s, p->id);
+    }
+    next.rerunOf = p->id;
+    return one("poll.created", Json{{"poll", pollDefinitionJson(next)}});
+}
+
 using DecideFn = Decision (*)(const Ctx&);
 
 const std::unordered_map<std::string_view, DecideFn>& deciders() {
@@ -704,6 +996,10 @@ const std::unordered_map<std::string_view, DecideFn>& deciders() {
         {"presentation.start", presentStart},    {"presentation.page", presentPage},
         {"presentation.stop", presentStop},      {"document.add", documentAdd},
         {"document.remove", documentRemove},
+        {"poll.create", pollCreate},             {"poll.open", pollOpen},
+        {"poll.cast", pollCast},                 {"poll.close", pollClose},
+        {"poll.publish", pollPublish},           {"poll.cancel", pollCancel},
+        {"poll.rerun", pollRerun},
     };
     return kMap;
 }
@@ -719,7 +1015,7 @@ bool roleMay(Role role, std::string_view type) {
     return s && std::find(s->roles.begin(), s->roles.end(), role) != s->roles.end();
 }
 
-Result<std::vector<EventDraft>> decide(const State& s, const Actor& actor, const Command& cmd, TimeMs now) {
+Result<Decided> decide(const State& s, const BallotBox& box, const Actor& actor, const Command& cmd, TimeMs now) {
     if (!isCommandType(cmd.type))
         return Error::make(ErrorCode::UnknownType, "unknown command '" + cmd.type + "'", "lệnh không hợp lệ '" + cmd.type + "'");
     if (!roleMay(actor.role, cmd.type))
@@ -730,10 +1026,24 @@ Result<std::vector<EventDraft>> decide(const State& s, const Actor& actor, const
     auto it = deciders().find(cmd.type);
     if (it == deciders().end()) return Error::make(ErrorCode::Internal, "command has no rule", "lệnh chưa có quy tắc");
     try {
-        return it->second(Ctx{s, actor, cmd.args, Args(cmd.args), now});
+        Decided out;
+        auto events = it->second(Ctx{s, actor, cmd.args, Args(cmd.args), now, box, out.sealed});
+        if (!events) return events.error();
+        out.events = std::move(events).value();
+        return out;
     } catch (const nlohmann::json::exception& e) {
         return Error::make(ErrorCode::Malformed, std::string("malformed arguments: ") + e.what(), "tham số lệnh không hợp lệ");
     }
+}
+
+Result<std::vector<EventDraft>> decide(const State& s, const Actor& actor, const Command& cmd, TimeMs now) {
+    static const BallotBox kEmpty;
+    auto d = decide(s, kEmpty, actor, cmd, now);
+    if (!d) return d.error();
+    if (!d->sealed.empty())
+        return Error::make(ErrorCode::Internal, "a secret ballot needs the server's ballot box",
+                           "phiếu kín cần hòm phiếu của máy chủ");
+    return std::move(d->events);
 }
 
 } // namespace room

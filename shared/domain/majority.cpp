@@ -1,6 +1,7 @@
 #include "shared/domain/majority.h"
 
 #include "shared/domain/enum_names.h"
+#include "shared/domain/state.h"
 
 #include <algorithm>
 #include <initializer_list>
@@ -157,34 +158,6 @@ std::string unitEn(const MajorityRule& r) {
     case MajorityBase::Members: return "members";
     }
     return "";
-}
-
-// ---- validation of a poll ----------------------------------------------------------------------
-
-Status validateForm(const BallotForm& f) {
-    const auto n = static_cast<std::int64_t>(f.options.size());
-    switch (f.kind) {
-    case PollKind::YesNo:
-        if (n != 2) return invalid("a yes/no ballot has exactly two options (yes, no)", "phiếu biểu quyết tán thành/không tán thành phải có đúng hai lựa chọn");
-        if (f.maxChoices != 1) return invalid("a yes/no ballot allows one choice", "phiếu biểu quyết tán thành/không tán thành chỉ cho một lựa chọn");
-        break;
-    case PollKind::OneOf:
-        if (n < 2) return invalid("a one-choice ballot needs at least two options", "phiếu chọn một cần ít nhất hai phương án");
-        if (f.maxChoices != 1) return invalid("a one-choice ballot allows one choice", "phiếu chọn một chỉ cho một lựa chọn");
-        break;
-    case PollKind::UpTo:
-        if (f.maxChoices < 1) return invalid("k (the number of choices) must be at least 1", "số lựa chọn k phải từ 1 trở lên");
-        if (n < f.maxChoices)
-            return invalid("k (" + num(f.maxChoices) + ") is more than the " + num(n) + " candidates",
-                           "số lựa chọn k (" + num(f.maxChoices) + ") nhiều hơn số ứng viên (" + num(n) + ")");
-        break;
-    }
-    std::set<std::string> seen;
-    for (const auto& o : f.options) {
-        if (o.empty()) return invalid("an option has no label", "có phương án không có tên");
-        if (!seen.insert(o).second) return invalid("option '" + o + "' appears twice", "phương án '" + o + "' bị trùng");
-    }
-    return Ok{};
 }
 
 Status checkCount(std::int64_t v, const std::string& en, const std::string& vi) {
@@ -596,6 +569,34 @@ Result<Threshold> thresholdFromJson(const Json& j, const std::string& prefix) {
 }
 
 } // namespace
+
+// ---- validation of a poll ----------------------------------------------------------------------
+
+Status validateForm(const BallotForm& f) {
+    const auto n = static_cast<std::int64_t>(f.options.size());
+    switch (f.kind) {
+    case PollKind::YesNo:
+        if (n != 2) return invalid("a yes/no ballot has exactly two options (yes, no)", "phiếu biểu quyết tán thành/không tán thành phải có đúng hai lựa chọn");
+        if (f.maxChoices != 1) return invalid("a yes/no ballot allows one choice", "phiếu biểu quyết tán thành/không tán thành chỉ cho một lựa chọn");
+        break;
+    case PollKind::OneOf:
+        if (n < 2) return invalid("a one-choice ballot needs at least two options", "phiếu chọn một cần ít nhất hai phương án");
+        if (f.maxChoices != 1) return invalid("a one-choice ballot allows one choice", "phiếu chọn một chỉ cho một lựa chọn");
+        break;
+    case PollKind::UpTo:
+        if (f.maxChoices < 1) return invalid("k (the number of choices) must be at least 1", "số lựa chọn k phải từ 1 trở lên");
+        if (n < f.maxChoices)
+            return invalid("k (" + num(f.maxChoices) + ") is more than the " + num(n) + " candidates",
+                           "số lựa chọn k (" + num(f.maxChoices) + ") nhiều hơn số ứng viên (" + num(n) + ")");
+        break;
+    }
+    std::set<std::string> seen;
+    for (const auto& o : f.options) {
+        if (o.empty()) return invalid("an option has no label", "có phương án không có tên");
+        if (!seen.insert(o).second) return invalid("option '" + o + "' appears twice", "phương án '" + o + "' bị trùng");
+    }
+    return Ok{};
+}
 
 Json toJson(const MajorityRule& rule) {
     return Json{{"base", majorityBaseName(rule.base)},

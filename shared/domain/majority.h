@@ -9,9 +9,11 @@
 #include <vector>
 
 #include "shared/domain/result.h"
-#include "shared/domain/state.h"
+#include "shared/domain/types.h"
 
 namespace room {
+
+struct State;
 
 // ---- the ballot ----------------------------------------------------------------------------------
 
@@ -41,6 +43,11 @@ struct BallotForm {
     static BallotForm oneOf(std::vector<std::string> options);
     static BallotForm upTo(int k, std::vector<std::string> candidates);
 };
+
+/// Checks a ballot form: a yes/no form has exactly two options and one choice, a one-of form at
+/// least two options and one choice, an up-to-k form at least k candidates; labels are non-empty and
+/// distinct. Errors are InvalidArgument.
+Status validateForm(const BallotForm& form);
 
 /// Votes for one option (or one kind of ballot): a head count and the same ballots by weight.
 struct Votes {

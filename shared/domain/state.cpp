@@ -70,6 +70,16 @@ const Document* State::document(const DocumentId& id) const {
     auto it = documents.find(id);
     return it == documents.end() ? nullptr : &it->second;
 }
+const Poll* State::poll(const PollId& id) const {
+    for (const auto& p : polls)
+        if (p.id == id) return &p;
+    return nullptr;
+}
+Poll* State::poll(const PollId& id) {
+    for (auto& p : polls)
+        if (p.id == id) return &p;
+    return nullptr;
+}
 bool State::isPresent(const ParticipantId& id) const {
     auto it = attendance.find(id);
     return it != attendance.end() && it->second.present;
@@ -169,7 +179,8 @@ Json meetingInfoJson(const MeetingInfo& m) {
                 {"scheduled_start", m.scheduledStart},
                 {"default_speaking_seconds", m.defaultSpeakingSeconds},
                 {"quorum", thresholdJson(m.quorum)},
-                {"proxies_count_for_quorum", m.proxiesCountForQuorum}};
+                {"proxies_count_for_quorum", m.proxiesCountForQuorum},
+                {"concurrent_polls", m.concurrentPolls}};
 }
 
 MeetingInfo meetingInfoFromJson(const Json& j) {
@@ -182,6 +193,7 @@ MeetingInfo meetingInfoFromJson(const Json& j) {
     m.defaultSpeakingSeconds = get(j, "default_speaking_seconds", 300);
     if (auto it = j.find("quorum"); it != j.end() && it->is_object()) m.quorum = thresholdFromJson(*it);
     m.proxiesCountForQuorum = get(j, "proxies_count_for_quorum", true);
+    m.concurrentPolls = get(j, "concurrent_polls", false);
     return m;
 }
 
@@ -242,6 +254,8 @@ Json toJson(const State& s) {
     for (const auto& r : s.interpellationQueue) interp.push_back(toJson(r));
     Json docs = Json::object();
     for (const auto& [id, d] : s.documents) docs[id] = toJson(d);
+    Json polls = Json::array();
+    for (const auto& p : s.polls) polls.push_back(toJson(p));
 
     Json j{{"seq", s.seq},
            {"time", s.time},
@@ -256,7 +270,8 @@ Json toJson(const State& s) {
            {"proxies", proxies},
            {"floor_queue", floor},
            {"interpellation_queue", interp},
-           {"documents", docs}};
+           {"documents", docs},
+           {"polls", polls}};
     j["speaker"] = s.speaker ? Json{{"participant", s.speaker->participant},
                                     {"queue", queueName(s.speaker->queue)},
                                     {"point_of_order", s.speaker->pointOfOrder},
@@ -294,6 +309,8 @@ State stateFromJson(const Json& j) {
     for (const auto& r : j.at("floor_queue")) s.floorQueue.push_back(requestFromJson(r));
     for (const auto& r : j.at("interpellation_queue")) s.interpellationQueue.push_back(requestFromJson(r));
     for (const auto& [id, d] : j.at("documents").items()) s.documents[id] = documentFromJson(d);
+    if (auto it = j.find("polls"); it != j.end())
+        for (const auto& p : *it) s.polls.push_back(pollFromJson(p));
     if (auto it = j.find("speaker"); it != j.end() && it->is_object())
         s.speaker = CurrentSpeaker{it->at("participant").get<std::string>(),
                                    queueFromName(get<std::string>(*it, "queue", "floor"))

@@ -7,16 +7,10 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include "shared/domain/poll.h"
+#include "shared/domain/types.h"
 
 namespace room {
-
-using Json = nlohmann::json;
-using ParticipantId = std::string;
-using ItemId = std::string;
-using DocumentId = std::string; ///< lowercase hex SHA-256 of the PDF bytes
-using Seq = std::int64_t;
-using TimeMs = std::int64_t;    ///< milliseconds since the Unix epoch, carried by events
 
 enum class Role { Chair, Secretary, Delegate, Guest, Display, Admin };
 inline constexpr Role kAllRoles[] = {Role::Chair, Role::Secretary, Role::Delegate,
@@ -105,14 +99,6 @@ struct Announcement {
     TimeMs at = 0;
 };
 
-/// A fraction threshold: `count > base*num/den` when strict, `count >= base*num/den` otherwise.
-struct Threshold {
-    int num = 1;
-    int den = 2;
-    bool strict = true;
-    bool reached(std::int64_t count, std::int64_t base) const;
-};
-
 enum class MeetingStatus { Draft, Scheduled, Open, Closed };
 std::string_view meetingStatusName(MeetingStatus s);
 std::optional<MeetingStatus> meetingStatusFromName(std::string_view s);
@@ -126,6 +112,7 @@ struct MeetingInfo {
     int defaultSpeakingSeconds = 300;
     Threshold quorum;           ///< present members needed, as a fraction of all members
     bool proxiesCountForQuorum = true;
+    bool concurrentPolls = false; ///< may a poll open while another is open
 };
 
 struct QuorumStatus {
@@ -156,11 +143,14 @@ struct State {
     std::optional<Presentation> presentation;
     std::optional<Announcement> announcement;
     std::map<DocumentId, Document> documents;
+    std::vector<Poll> polls;                        ///< in creation order
 
     const Participant* participant(const ParticipantId& id) const;
     const AgendaItem* item(const ItemId& id) const;
     AgendaItem* item(const ItemId& id);
     const Document* document(const DocumentId& id) const;
+    const Poll* poll(const PollId& id) const;
+    Poll* poll(const PollId& id);
     bool isPresent(const ParticipantId& id) const;
     std::vector<SpeakerRequest>& queue(SpeakerQueueKind k);
     const std::vector<SpeakerRequest>& queue(SpeakerQueueKind k) const;

@@ -124,8 +124,10 @@ std::string eventsFrame(const std::vector<const std::string*>& events, Seq head)
     return out;
 }
 
-Json accepted(const std::string& id, Seq seq, bool duplicate) {
-    return Json{{"v", kProtocolVersion}, {"type", "accepted"}, {"id", id}, {"seq", seq}, {"duplicate", duplicate}};
+Json accepted(const std::string& id, Seq seq, bool duplicate, const std::string& hash) {
+    Json j{{"v", kProtocolVersion}, {"type", "accepted"}, {"id", id}, {"seq", seq}, {"duplicate", duplicate}};
+    if (!hash.empty()) j["hash"] = hash;
+    return j;
 }
 
 Json rejected(const std::string& id, const Error& e) {

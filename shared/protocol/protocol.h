@@ -54,7 +54,8 @@ Json snapshot(Seq seq, const Json& state);
 /// An events frame from already-serialized event JSON strings (so each event is serialized once
 /// however many clients receive it).
 std::string eventsFrame(const std::vector<const std::string*>& events, Seq head);
-Json accepted(const std::string& id, Seq seq, bool duplicate);
+/// `hash` (when not empty) is the chain hash of event `seq`: with seq it is the command's receipt.
+Json accepted(const std::string& id, Seq seq, bool duplicate, const std::string& hash = {});
 Json rejected(const std::string& id, const Error& e);
 Json error(const Error& e);
 Json pong(TimeMs now);

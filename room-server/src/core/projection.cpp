@@ -25,14 +25,35 @@ std::optional<Document> documentOf(const Event& e) {
     }
     return std::nullopt;
 }
-} // namespace
 
-bool visibleTo(const Event& e, const Viewer& v) {
-    if (auto d = documentOf(e)) return mayRead(State{}, *d, v.id, v.role);
-    return true;
+bool isStaff(Role r) { return r == Role::Chair || r == Role::Secretary || r == Role::Admin; }
+
+std::string field(const Json& p, const char* key) {
+    auto it = p.find(key);
+    return it != p.end() && it->is_string() ? it->get<std::string>() : std::string{};
 }
 
-bool visibleToAll(const Event& e) {
+/// Event types whose payload some viewers receive trimmed.
+bool isRedactable(const std::string& type) { return type == "poll.ballot_cast" || type == "poll.closed"; }
+} // namespace
+
+View viewOf(const Event& e, const Viewer& v) {
+    if (auto d = documentOf(e)) return mayRead(State{}, *d, v.id, v.role) ? View::Full : View::Hidden;
+    if (!isRedactable(e.type) || isStaff(v.role)) return View::Full;
+    if (e.type == "poll.ballot_cast" && (field(e.payload, "voter") == v.id || field(e.payload, "by") == v.id))
+        return View::Full;
+    return View::Redacted;
+}
+
+Event redacted(const Event& e) {
+    Event r = e;
+    if (e.type == "poll.ballot_cast") r.payload.erase("choices");
+    else if (e.type == "poll.closed") r.payload.erase("count");
+    return r;
+}
+
+bool fullForAll(const Event& e) {
+    if (isRedactable(e.type)) return false;
     auto d = documentOf(e);
     return !d || d->audience == Audience::Meeting;
 }
@@ -42,14 +63,23 @@ Json projectState(const State& s, const Viewer& v) {
     std::vector<std::string> hidden;
     for (const auto& [id, d] : s.documents)
         if (!mayRead(s, d, v.id, v.role)) hidden.push_back(id);
-    if (hidden.empty()) return j;
     for (const auto& id : hidden) j["documents"].erase(id);
-    for (auto& item : j["agenda"]) {
-        auto& docs = item["documents"];
-        Json kept = Json::array();
-        for (const auto& d : docs)
-            if (std::find(hidden.begin(), hidden.end(), d.get<std::string>()) == hidden.end()) kept.push_back(d);
-        docs = kept;
+    if (!hidden.empty()) {
+        for (auto& item : j["agenda"]) {
+            auto& docs = item["documents"];
+            Json kept = Json::array();
+            for (const auto& d : docs)
+                if (std::find(hidden.begin(), hidden.end(), d.get<std::string>()) == hidden.end()) kept.push_back(d);
+            docs = kept;
+        }
+    }
+    if (!isStaff(v.role)) {
+        for (auto& poll : j["polls"]) {
+            if (poll.value("published", false)) continue;
+            poll["count"] = nullptr;
+            for (auto& b : poll["ballots"])
+                if (field(b, "voter") != v.id && field(b, "by") != v.id) b.erase("choices");
+        }
     }
     return j;
 }

@@ -14,6 +14,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "room-server/src/app/result_record.h"
 #include "room-server/src/core/log.h"
 #include "room-server/src/core/projection.h"
 #include "room-server/src/docstore/document_store.h"
@@ -198,6 +199,7 @@ struct RoomService::Impl {
     std::vector<std::pair<ConnId, std::shared_ptr<const std::string>>> deferredAnswers;
     std::int64_t loginFailures = 0;
     std::int64_t eventsSent = 0;
+    std::map<PollId, std::unique_ptr<asio::steady_timer>> pollTimers; ///< countdowns of open polls
 
     Impl(ServiceOptions o, storage::Database& d, storage::DocumentStore& ds, transport::Transport& t)
         : opt(std::move(o)), db(d), docs(ds), net(t), engine(d, nowMs) {}
@@ -366,8 +368,13 @@ struct RoomService::Impl {
             auto events = engine.eventsAfter(*lastSeq, opt.maxCatchUpEvents);
             if (events) {
                 std::vector<std::string> ser;
-                for (const auto& e : *events)
-                    if (visibleTo(e, conn.viewer)) ser.push_back(protocol::frame(toJson(e)));
+                for (const auto& e : *events) {
+                    switch (viewOf(e, conn.viewer)) {
+                    case View::Hidden: break;
+                    case View::Full: ser.push_back(protocol::frame(toJson(e))); break;
+                    case View::Redacted: ser.push_back(protocol::frame(toJson(redacted(e)))); break;
+                    }
+                }
                 std::vector<const std::string*> ptrs;
                 for (const auto& s : ser) ptrs.push_back(&s);
                 net.send(c, share(protocol::eventsFrame(ptrs, head)));
@@ -415,7 +422,7 @@ struct RoomService::Impl {
         submit(Submission{Actor{conn.viewer.id, conn.viewer.role}, id, std::move(m.command),
                           [this, c, id](const CommandOutcome& o) {
                               deferredAnswers.emplace_back(
-                                  c, share(protocol::frame(o.ok ? protocol::accepted(id, o.seq, o.duplicate)
+                                  c, share(protocol::frame(o.ok ? protocol::accepted(id, o.seq, o.duplicate, o.hash)
                                                                 : protocol::rejected(id, o.error))));
                           }});
     }
@@ -450,37 +457,73 @@ struct RoomService::Impl {
         if (!events.empty()) broadcast(events);
         for (auto& [c, f] : deferredAnswers) net.send(c, std::move(f));
         deferredAnswers.clear();
+        if (!events.empty()) armPollTimers();
+    }
+
+    /// Every open poll with a countdown has a timer that asks the engine to close it when the time
+    /// is up. The engine checks the time itself, so a timer that fires early only re-arms.
+    void armPollTimers() {
+        for (auto it = pollTimers.begin(); it != pollTimers.end();) {
+            const Poll* p = engine.state().poll(it->first);
+            if (!p || p->status != PollStatus::Open) it = pollTimers.erase(it); // cancels the wait
+            else ++it;
+        }
+        for (const auto& p : engine.state().polls) {
+            if (p.status != PollStatus::Open || p.closesAt == 0 || pollTimers.count(p.id)) continue;
+            const auto delay = std::max<TimeMs>(0, p.closesAt - nowMs());
+            auto timer = std::make_unique<asio::steady_timer>(io, std::chrono::milliseconds(delay));
+            timer->async_wait([this, id = p.id](const boost::system::error_code& ec) {
+                if (ec) return;
+                pollTimers.erase(id);
+                submit(Submission{Actor{std::string(kSystemActor), Role::Admin}, {}, Command{"poll.close", Json{{"poll", id}}},
+                                  [this, id](const CommandOutcome& o) {
+                                      if (o.ok) log::info("poll_closed_by_timer", {{"poll", id}, {"seq", o.seq}});
+                                      else if (o.error.code != ErrorCode::InvalidState)
+                                          log::warn("poll_timer_failed", {{"poll", id}, {"message", o.error.message}});
+                                  }});
+            });
+            pollTimers.emplace(p.id, std::move(timer));
+        }
     }
 
     void broadcast(const std::vector<Event>& events) {
         std::vector<std::string> ser;
+        std::vector<std::string> trimmed(events.size()); ///< redacted forms, made when first needed
         ser.reserve(events.size());
-        bool allPublic = true;
+        bool allFull = true;
         for (const auto& e : events) {
             ser.push_back(protocol::frame(toJson(e)));
-            allPublic = allPublic && visibleToAll(e);
+            allFull = allFull && fullForAll(e);
         }
         const Seq head = engine.head();
         std::shared_ptr<const std::string> common;
-        if (allPublic) {
+        if (allFull) {
             std::vector<const std::string*> ptrs;
             for (const auto& s : ser) ptrs.push_back(&s);
             common = share(protocol::eventsFrame(ptrs, head));
         }
+        // Viewers that receive the same events in the same forms share one frame.
         std::unordered_map<std::string, std::shared_ptr<const std::string>> byMask;
         for (auto& [c, conn] : conns) {
             if (!conn.authenticated) continue;
             std::shared_ptr<const std::string> f = common;
             if (!f) {
                 std::string mask;
-                std::vector<const std::string*> ptrs;
-                for (std::size_t i = 0; i < events.size(); ++i) {
-                    const bool v = visibleTo(events[i], conn.viewer);
-                    mask.push_back(v ? '1' : '0');
-                    if (v) ptrs.push_back(&ser[i]);
-                }
+                mask.reserve(events.size());
+                for (const auto& e : events) mask.push_back(static_cast<char>('0' + static_cast<int>(viewOf(e, conn.viewer))));
                 auto& slot = byMask[mask];
-                if (!slot) slot = share(protocol::eventsFrame(ptrs, head));
+                if (!slot) {
+                    std::vector<const std::string*> ptrs;
+                    for (std::size_t i = 0; i < events.size(); ++i) {
+                        if (mask[i] == '0' + static_cast<int>(View::Full)) {
+                            ptrs.push_back(&ser[i]);
+                        } else if (mask[i] == '0' + static_cast<int>(View::Redacted)) {
+                            if (trimmed[i].empty()) trimmed[i] = protocol::frame(toJson(redacted(events[i])));
+                            ptrs.push_back(&trimmed[i]);
+                        }
+                    }
+                    slot = share(protocol::eventsFrame(ptrs, head));
+                }
                 f = slot;
             }
             net.send(c, f);
@@ -520,6 +563,10 @@ struct RoomService::Impl {
             loginTokenRequest(r, req);
             return;
         }
+        if (req.path.rfind("/api/polls/", 0) == 0 && req.method == "GET") {
+            pollResult(r, req);
+            return;
+        }
         if (!req.bodyFile.empty()) std::filesystem::remove(req.bodyFile);
         net.respond(r, errorResponse(Error::make(ErrorCode::NotFound, "no such resource", "không tìm thấy")));
     }
@@ -535,6 +582,30 @@ struct RoomService::Impl {
         if (*s && (*s)->expiresAt > nowMs()) p = engine.state().participant((*s)->participant);
         if (!p) return Error::make(ErrorCode::Unauthenticated, "session expired or unknown", "phiên làm việc không hợp lệ");
         return Viewer{p->id, p->role};
+    }
+
+    /// GET /api/polls/<id>/result: the signed result record. The chair, secretary and administrator
+    /// may fetch it once the poll is closed; everyone else once the result is published.
+    void pollResult(RequestId r, const HttpRequest& req) {
+        auto viewer = authorize(req);
+        if (!viewer) return net.respond(r, errorResponse(viewer.error()));
+        const std::string prefix = "/api/polls/", suffix = "/result";
+        const auto& path = req.path;
+        const auto notFound = Error::make(ErrorCode::NotFound, "no such poll result", "không có kết quả biểu quyết này");
+        if (path.size() <= prefix.size() + suffix.size() || path.compare(path.size() - suffix.size(), suffix.size(), suffix) != 0)
+            return net.respond(r, errorResponse(notFound));
+        const std::string id = path.substr(prefix.size(), path.size() - prefix.size() - suffix.size());
+        const Poll* p = engine.state().poll(id);
+        if (!p) return net.respond(r, errorResponse(notFound));
+        const bool staff = viewer->role == Role::Chair || viewer->role == Role::Secretary || viewer->role == Role::Admin;
+        if (!staff && !p->published)
+            return net.respond(r, errorResponse(Error::make(ErrorCode::InvalidState, "the result has not been published",
+                                                            "kết quả chưa được công bố")));
+        auto record = app::resultRecord(engine.state(), id, db, opt.tlsKey, opt.tlsCert, nowMs());
+        if (!record) return net.respond(r, errorResponse(record.error()));
+        auto resp = jsonResponse(200, *record);
+        resp.headers["content-disposition"] = "attachment; filename=\"" + id + "-result.json\"";
+        net.respond(r, std::move(resp));
     }
 
     void serveDocument(RequestId r, const HttpRequest& req) {
@@ -718,6 +789,8 @@ RoomService::~RoomService() { stop(); }
 
 Status RoomService::start() {
     if (auto st = m_impl->engine.load(); !st) return st;
+    if (auto st = m_impl->engine.sweepBallotBox(); !st) return st;
+    m_impl->armPollTimers();
     if (auto purged = m_impl->db.purgeExpired(nowMs()); purged && *purged > 0)
         log::info("sessions_purged", {{"count", *purged}});
     m_impl->domainThread = std::thread([this] { m_impl->io.run(); });

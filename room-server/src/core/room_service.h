@@ -24,6 +24,8 @@ struct ServiceOptions {
     int maxLoginAttemptsPerConnection = 10;
     std::int64_t loginTimeoutMs = 60'000; ///< a connection that has not logged in by then is closed
     std::size_t maxPendingCommands = 20'000; ///< beyond this, commands are refused (unavailable)
+    std::filesystem::path tlsCert; ///< the server's certificate and key: they sign result records
+    std::filesystem::path tlsKey;
 };
 
 /// Owns the domain thread (a single-threaded Boost.Asio io_context: state, database, sessions)

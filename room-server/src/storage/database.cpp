@@ -112,6 +112,17 @@ Result<std::unique_ptr<Database>> Database::open(const std::filesystem::path& fi
                                name + ": không bật được chế độ WAL");
     }
     if (auto st = db->exec("PRAGMA synchronous=FULL", "setting synchronous=FULL"); !st) return st.error();
+    // Deleted and replaced content (a closed poll's ballot box) is overwritten with zeros rather
+    // than left in free space. The pragma answers with the setting in force; 1 is ON (2 would be
+    // FAST, which may leave bytes behind).
+    {
+        auto st = db->statement("PRAGMA secure_delete=ON");
+        if (!st) return st.error();
+        if (st->step() != SQLITE_ROW) return db->failure("setting secure_delete=ON");
+        if (st->int64(0) != 1)
+            return Error::make(ErrorCode::Internal, name + ": cannot turn on secure_delete",
+                               name + ": không bật được chế độ xóa an toàn");
+    }
     if (auto st = db->exec("PRAGMA foreign_keys=ON", "setting foreign_keys=ON"); !st) return st.error();
     if (auto st = migrate(raw, file); !st) return st.error();
     if (auto st = db->loadHead(); !st) return st.error();
@@ -279,6 +290,16 @@ Result<std::vector<Event>> Database::eventsAfter(Seq after, std::size_t limit) {
 
 Result<std::vector<StoredEvent>> Database::storedEventsAfter(Seq after, std::size_t limit) {
     return readEvents(after, limit);
+}
+
+Result<std::optional<std::string>> Database::eventHash(Seq seq) {
+    auto st = statement("SELECT hash FROM events WHERE seq = ?");
+    if (!st) return st.error();
+    st->bind(1, seq);
+    const int rc = st->step();
+    if (rc == SQLITE_DONE) return std::optional<std::string>{};
+    if (rc != SQLITE_ROW) return failure("reading the hash of event " + std::to_string(seq), rc);
+    return std::optional<std::string>{st->text(0)};
 }
 
 // ---- command dedupe ----
@@ -462,6 +483,76 @@ Result<std::optional<std::string>> Database::setting(const std::string& key) {
     if (rc == SQLITE_DONE) return std::optional<std::string>{};
     if (rc != SQLITE_ROW) return failure("reading setting " + key, rc);
     return std::optional<std::string>{st->text(0)};
+}
+
+// ---- ballot box ----
+
+Status Database::putBallotBox(const std::string& poll, const std::string& tallyJson) {
+    auto st = statement("INSERT INTO ballot_box (poll, tally) VALUES (?, ?) "
+                        "ON CONFLICT (poll) DO UPDATE SET tally = excluded.tally");
+    if (!st) return st.error();
+    st->bind(1, poll).bind(2, tallyJson);
+    if (const int rc = st->step(); rc != SQLITE_DONE) return failure("storing the ballot box of poll " + poll, rc);
+    return Ok{};
+}
+
+Status Database::deleteBallotBox(const std::string& poll) {
+    // secure_delete zeroes a deleted cell, except when it is the last cell of its page (SQLite then
+    // only resets the page header). So the tally is first overwritten with as many spaces as it
+    // has bytes — the same size, so in place — and only then deleted.
+    auto scrub = statement("UPDATE ballot_box SET tally = printf('%*s', length(CAST(tally AS BLOB)), '') WHERE poll = ?");
+    if (!scrub) return scrub.error();
+    scrub->bind(1, poll);
+    if (const int rc = scrub->step(); rc != SQLITE_DONE) return failure("clearing the ballot box of poll " + poll, rc);
+    auto st = statement("DELETE FROM ballot_box WHERE poll = ?");
+    if (!st) return st.error();
+    st->bind(1, poll);
+    if (const int rc = st->step(); rc != SQLITE_DONE) return failure("deleting the ballot box of poll " + poll, rc);
+    return Ok{};
+}
+
+Result<std::vector<std::pair<std::string, std::string>>> Database::ballotBoxes() {
+    auto st = statement("SELECT poll, tally FROM ballot_box ORDER BY poll");
+    if (!st) return st.error();
+    std::vector<std::pair<std::string, std::string>> out;
+    int rc;
+    while ((rc = st->step()) == SQLITE_ROW) out.emplace_back(st->text(0), st->text(1));
+    if (rc != SQLITE_DONE) return failure("reading the ballot boxes", rc);
+    return out;
+}
+
+// ---- checkpoint ----
+
+Status Database::checkpointTruncate() {
+    if (m_inTransaction || !sqlite3_get_autocommit(m_db))
+        return Error::make(ErrorCode::InvalidState,
+                           m_file.string() + ": cannot checkpoint the WAL inside a transaction");
+    int logFrames = -1;
+    int copiedFrames = -1;
+    // TRUNCATE waits (busy handler) for the write lock and for every reader to move off the WAL,
+    // copies all frames into the database file, syncs it, and truncates the WAL to 0 bytes.
+    const int rc = sqlite3_wal_checkpoint_v2(m_db, "main", SQLITE_CHECKPOINT_TRUNCATE, &logFrames, &copiedFrames);
+    if (rc != SQLITE_OK) return failure("checkpointing the WAL (TRUNCATE)", rc);
+    if (logFrames != copiedFrames)
+        return Error::make(ErrorCode::Internal,
+                           m_file.string() + ": WAL checkpoint copied " + std::to_string(copiedFrames) + " of " +
+                               std::to_string(logFrames) + " frames",
+                           m_file.string() + ": lỗi cơ sở dữ liệu (checkpoint)");
+    // The point of TRUNCATE is that no old page version is left in the WAL; check, not trust.
+    if (const char* wal = sqlite3_filename_wal(sqlite3_db_filename(m_db, "main")); wal && *wal) {
+        std::error_code ec;
+        const auto size = std::filesystem::file_size(wal, ec);
+        if (ec && ec != std::errc::no_such_file_or_directory)
+            return Error::make(ErrorCode::Internal,
+                               m_file.string() + ": cannot read the size of the WAL file: " + ec.message(),
+                               m_file.string() + ": lỗi cơ sở dữ liệu (checkpoint)");
+        if (!ec && size != 0)
+            return Error::make(ErrorCode::Internal,
+                               m_file.string() + ": the WAL file still has " + std::to_string(size) +
+                                   " bytes after a TRUNCATE checkpoint",
+                               m_file.string() + ": lỗi cơ sở dữ liệu (checkpoint)");
+    }
+    return Ok{};
 }
 
 } // namespace room::storage

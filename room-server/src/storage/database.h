@@ -1,4 +1,5 @@
-// The room server's SQLite database: the hash-chained event log, command dedupe and secrets.
+// The room server's SQLite database: the hash-chained event log, command dedupe, secrets and the
+// ballot box of open secret polls.
 #pragma once
 
 #include "shared/crypto/hash.h"
@@ -11,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 struct sqlite3;
@@ -55,16 +57,20 @@ struct SessionRecord {
 ///
 /// The event log is append-only and hash-chained: event n stores prev_hash = hash of event n-1
 /// (32 zero bytes for n = 1) and hash = SHA-256(prev_hash bytes ‖ canonicalEventJson(event)).
-/// Seqs are 1, 2, 3 … without gaps. Credentials, sessions, login tokens and settings are kept in
-/// their own tables and never enter the log, which is sent to clients.
+/// Seqs are 1, 2, 3 … without gaps. Credentials, sessions, login tokens, settings and the ballot
+/// box are kept in their own tables and never enter the log, which is sent to clients.
+///
+/// The connection runs with secure_delete on: content that is deleted or replaced is overwritten
+/// with zeros in its page, so the only old copies of it are page versions still in the WAL, which
+/// checkpointTruncate() removes.
 ///
 /// Writes made outside begin()/commit() are committed one statement at a time; the engine groups
 /// a batch of commands into one transaction so they become durable with a single fsync.
 class Database {
 public:
     /// Opens or creates the database at `file` (creating parent directories), in WAL mode with
-    /// synchronous=FULL, foreign keys on and a busy timeout, and migrates it to the latest
-    /// schema. Errors: Internal, with `file` in the message (cannot create or open, not a
+    /// synchronous=FULL, secure_delete on, foreign keys on and a busy timeout, and migrates it to
+    /// the latest schema. Errors: Internal, with `file` in the message (cannot create or open, not a
     /// database, schema newer than this build, a migration failed).
     static Result<std::unique_ptr<Database>> open(const std::filesystem::path& file);
 
@@ -95,6 +101,9 @@ public:
     Result<std::vector<Event>> eventsAfter(Seq after, std::size_t limit);
     /// Like eventsAfter(), with the stored chain links.
     Result<std::vector<StoredEvent>> storedEventsAfter(Seq after, std::size_t limit);
+    /// The stored hash (lowercase hex) of event `seq`, as storedEventsAfter() returns it; nullopt
+    /// when there is no such event (including uncommitted ones rolled back). Errors: Internal.
+    Result<std::optional<std::string>> eventHash(Seq seq);
 
     /// The record of an executed command, if any.
     Result<std::optional<CommandRecord>> findCommand(const std::string& actor, const std::string& commandId);
@@ -134,6 +143,26 @@ public:
     Status setSetting(const std::string& key, const std::string& value);
     /// A server setting, or nullopt when it was never set.
     Result<std::optional<std::string>> setting(const std::string& key);
+
+    /// Stores (or replaces) the running tally of an open secret poll, as JSON text. Call it in the
+    /// transaction that appends the poll.voted event, so the two become durable together.
+    /// Errors: Internal.
+    Status putBallotBox(const std::string& poll, const std::string& tallyJson);
+    /// Drops the tally of a poll (at its close or cancellation); Ok when there is none. The row is
+    /// overwritten with spaces before it is deleted and deleted content is zeroed (secure_delete),
+    /// so the database page keeps nothing of it; earlier versions of the page stay in the WAL until
+    /// checkpointTruncate() runs after the commit.
+    Status deleteBallotBox(const std::string& poll);
+    /// Every stored tally as (poll, tally JSON), ordered by poll. Errors: Internal.
+    Result<std::vector<std::pair<std::string, std::string>>> ballotBoxes();
+
+    /// Copies every committed page of the WAL into the database file and truncates the WAL to
+    /// 0 bytes (PRAGMA wal_checkpoint(TRUNCATE)), so no earlier version of a page (e.g. of a
+    /// deleted ballot box) remains on disk. Waits up to the busy timeout for other connections'
+    /// readers. Errors: InvalidState (inside a transaction), Internal (the checkpoint could not
+    /// complete: a reader or writer kept it busy, not every frame was copied, or the WAL file is
+    /// not empty afterwards).
+    Status checkpointTruncate();
 
     /// The database file.
     const std::filesystem::path& file() const { return m_file; }

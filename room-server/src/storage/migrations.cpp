@@ -28,8 +28,8 @@ struct Migration {
 //      and add one for schema_v(N+1).sql.
 // The test "every schema version has a fixture dump" fails until step 2 is done.
 //
-// Secrets (credentials, sessions, login tokens) live in their own tables and never in `events`:
-// the event log is sent to clients.
+// Secrets (credentials, sessions, login tokens, the ballot box) live in their own tables and never
+// in `events`: the event log is sent to clients.
 constexpr Migration kMigrations[] = {
     {"v1: event log, command dedupe, credentials, sessions, login tokens, settings",
      R"sql(
@@ -73,6 +73,12 @@ CREATE TABLE settings (
     key   TEXT PRIMARY KEY,
     value TEXT NOT NULL
 ) WITHOUT ROWID;
+)sql"},
+    // The running tallies of open secret polls: kept outside the log (which would link a voter's
+    // poll.voted event to the change of the tally), updated in place and deleted at the close.
+    {"v2: ballot box of open secret polls",
+     R"sql(
+CREATE TABLE ballot_box (poll TEXT PRIMARY KEY, tally TEXT NOT NULL) WITHOUT ROWID;
 )sql"},
 };
 

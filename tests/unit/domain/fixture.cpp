@@ -91,18 +91,27 @@ std::vector<std::string> types(const std::vector<EventDraft>& ev) {
 Result<std::vector<EventDraft>> Given::decideAs(const Actor& a, const std::string& type, Json args) const {
     // `{}` at a call site is a null Json: it means "no arguments".
     if (args.is_null()) args = Json::object();
-    return decide(s, a, Command{type, std::move(args)}, clock);
+    auto d = decide(s, box, a, Command{type, std::move(args)}, clock);
+    if (!d) return d.error();
+    return std::move(d->events);
 }
 
 std::vector<Event> Given::run(const Actor& a, const std::string& type, Json args) {
     INFO("command ", type, " by ", a.id, " args ", args.dump());
-    auto r = decideAs(a, type, args);
+    if (args.is_null()) args = Json::object();
+    auto r = decide(s, box, a, Command{type, args}, clock);
     if (!r) FAIL_CHECK("unexpected error: ", r.error().message);
     REQUIRE(r.ok());
-    REQUIRE_FALSE(r->empty());
+    REQUIRE_FALSE(r->events.empty());
+    for (const auto& sealed : r->sealed) {
+        const Poll* p = s.poll(sealed.poll);
+        REQUIRE(p != nullptr);
+        box.add(*p, sealed.choices, sealed.weight);
+    }
     std::vector<Event> out;
-    for (auto& d : *r) {
+    for (auto& d : r->events) {
         Event e{s.seq + 1, clock, a.id, d.type, d.payload};
+        box.apply(e);
         apply(s, e);
         CHECK(s.seq == e.seq);
         log.push_back(e);
@@ -115,12 +124,14 @@ std::vector<Event> Given::run(const Actor& a, const std::string& type, Json args
 Error Given::fail(const Actor& a, const std::string& type, Json args, ErrorCode code) {
     INFO("command ", type, " by ", a.id, " args ", args.dump());
     const Json before = json();
+    const Json boxBefore = boxJson();
     auto r = decideAs(a, type, args);
     REQUIRE_FALSE(r.ok());
     CHECK(errorCodeName(r.error().code) == errorCodeName(code));
     CHECK_FALSE(r.error().message.empty());
     CHECK_FALSE(r.error().messageVi.empty());
     CHECK(json() == before);
+    CHECK(boxJson() == boxBefore);
     return r.error();
 }
 

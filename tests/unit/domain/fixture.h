@@ -48,6 +48,7 @@ std::vector<std::string> types(const std::vector<EventDraft>& ev);
 
 struct Given {
     State s;
+    BallotBox box; ///< the server's secret tallies, kept as the engine keeps them
     std::vector<Event> log;
     TimeMs clock = kT0;
 
@@ -64,6 +65,11 @@ struct Given {
 
     void wait(TimeMs ms) { clock += ms; }
     Json json() const { return toJson(s); }
+    Json boxJson() const {
+        Json j = Json::object();
+        for (const auto& [id, t] : box.tallies) j[id] = toJson(t);
+        return j;
+    }
     const AgendaItem& item(const std::string& id) const;
     const Attendance& att(const std::string& id) const;
     std::vector<std::string> floor() const;

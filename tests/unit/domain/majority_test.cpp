@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "shared/domain/majority.h"
+#include "shared/domain/state.h"
 
 using namespace room;
 

@@ -40,6 +40,13 @@ constexpr Row kTable[] = {
     {"presentation.stop",       "C-----"},
     {"document.add",            "-S---A"},
     {"document.remove",         "-S---A"},
+    {"poll.create",             "CS----"},
+    {"poll.open",               "C-----"},
+    {"poll.cast",               "CSDG--"},
+    {"poll.close",              "C----A"}, // A: only the server itself ("system"), when time is up
+    {"poll.publish",            "C-----"},
+    {"poll.cancel",             "C-----"},
+    {"poll.rerun",              "CS----"},
 };
 
 /// An actor of each role, on the roster of the default meeting.

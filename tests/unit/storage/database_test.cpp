@@ -7,8 +7,11 @@
 
 #include <doctest/doctest.h>
 
+#include <filesystem>
 #include <fstream>
 #include <string>
+#include <utility>
+#include <vector>
 
 using namespace room;
 using namespace room::storage;
@@ -39,6 +42,33 @@ std::vector<Event> allEvents(Database& db) {
     auto events = db.eventsAfter(0, 1'000'000);
     REQUIRE(events.ok());
     return std::move(events).value();
+}
+
+using BallotBoxes = std::vector<std::pair<std::string, std::string>>;
+
+BallotBoxes ballotBoxesOk(Database& db) {
+    auto boxes = db.ballotBoxes();
+    REQUIRE_MESSAGE(boxes.ok(), (boxes.ok() ? "" : boxes.error().message));
+    return std::move(boxes).value();
+}
+
+/// The raw bytes of a file, "" when it does not exist.
+std::string bytesOf(const std::filesystem::path& p) {
+    if (!std::filesystem::exists(p)) return {};
+    return room::storage::test::readFile(p);
+}
+
+std::filesystem::path walOf(const std::filesystem::path& file) { return file.string() + "-wal"; }
+
+/// Whether `needle` occurs anywhere in the database file or its WAL, as bytes on disk.
+bool onDisk(const std::filesystem::path& file, const std::string& needle) {
+    return bytesOf(file).find(needle) != std::string::npos || bytesOf(walOf(file)).find(needle) != std::string::npos;
+}
+
+/// The WAL is gone or empty: no page version of any kind is left in it.
+void checkWalEmpty(const std::filesystem::path& file) {
+    const auto wal = walOf(file);
+    if (std::filesystem::exists(wal)) CHECK(std::filesystem::file_size(wal) == 0);
 }
 
 } // namespace
@@ -466,6 +496,239 @@ TEST_CASE("secrets never enter the event log") {
         CHECK(raw.integer("SELECT count(*) FROM events WHERE instr(payload || actor || type, '" + secret + "') > 0") ==
               0);
     }
+}
+
+TEST_CASE("eventHash returns the stored hash of an event, nullopt for a missing seq") {
+    TempDir dir;
+    auto db = openOk(dir / "room.db");
+    CHECK_FALSE(db->eventHash(1)->has_value());
+    appendMany(*db, 3);
+    auto stored = db->storedEventsAfter(0, 10);
+    REQUIRE(stored.ok());
+    REQUIRE(stored->size() == 3);
+    for (const auto& e : *stored) {
+        CAPTURE(e.seq);
+        auto h = db->eventHash(e.seq);
+        REQUIRE(h.ok());
+        REQUIRE(h->has_value());
+        CHECK(**h == e.hash);
+    }
+    CHECK(db->eventHash(3)->value() == db->headHashHex());
+    for (const Seq missing : {Seq{0}, Seq{4}, Seq{-1}, Seq{1'000'000}}) {
+        CAPTURE(missing);
+        auto h = db->eventHash(missing);
+        REQUIRE(h.ok());
+        CHECK_FALSE(h->has_value());
+    }
+
+    // An uncommitted event is visible to this connection, and gone after rollback.
+    REQUIRE(db->begin().ok());
+    const Event e = appendOk(*db, 9, "system", "x", Json::object());
+    CHECK(db->eventHash(e.seq)->value() == db->headHashHex());
+    db->rollback();
+    CHECK_FALSE(db->eventHash(e.seq)->has_value());
+}
+
+TEST_CASE("ballot box: put, replace, delete and list by poll") {
+    TempDir dir;
+    auto db = openOk(dir / "room.db");
+    CHECK(ballotBoxesOk(*db).empty());
+    CHECK(db->deleteBallotBox("poll-9").ok()); // nothing to delete: Ok
+
+    REQUIRE(db->putBallotBox("poll-2", R"({"options":[{"count":1,"weighted":1}]})").ok());
+    REQUIRE(db->putBallotBox("poll-1", R"({"options":[]})").ok());
+    REQUIRE(db->putBallotBox("poll-3", "{}").ok());
+    CHECK(ballotBoxesOk(*db) == BallotBoxes{{"poll-1", R"({"options":[]})"},
+                                            {"poll-2", R"({"options":[{"count":1,"weighted":1}]})"},
+                                            {"poll-3", "{}"}});
+
+    // Replacing keeps one row per poll, with a longer and then a shorter text.
+    const std::string longer = R"({"options":[{"count":2,"weighted":3}],"note":"Biểu quyết kín"})";
+    REQUIRE(db->putBallotBox("poll-2", longer).ok());
+    REQUIRE(db->putBallotBox("poll-1", "{}").ok());
+    CHECK(ballotBoxesOk(*db) == BallotBoxes{{"poll-1", "{}"}, {"poll-2", longer}, {"poll-3", "{}"}});
+
+    REQUIRE(db->deleteBallotBox("poll-2").ok());
+    CHECK(ballotBoxesOk(*db) == BallotBoxes{{"poll-1", "{}"}, {"poll-3", "{}"}});
+    CHECK(db->deleteBallotBox("poll-2").ok());
+    REQUIRE(db->deleteBallotBox("poll-1").ok());
+    REQUIRE(db->deleteBallotBox("poll-3").ok());
+    CHECK(ballotBoxesOk(*db).empty());
+
+    // The ballot box is not part of the log.
+    CHECK(db->headSeq() == 0);
+}
+
+TEST_CASE("the ballot box survives close and reopen") {
+    TempDir dir;
+    const auto file = dir / "room.db";
+    {
+        auto db = openOk(file);
+        appendMany(*db, 2);
+        REQUIRE(db->begin().ok());
+        appendOk(*db, 5'000, "db01", "poll.voted", Json{{"poll", "poll-1"}});
+        REQUIRE(db->putBallotBox("poll-1", R"({"ballots":{"count":1,"weighted":1}})").ok());
+        REQUIRE(db->commit().ok());
+        REQUIRE(db->putBallotBox("poll-2", R"({"ballots":{"count":0,"weighted":0}})").ok());
+    }
+    auto db = openOk(file);
+    CHECK(db->headSeq() == 3);
+    CHECK(ballotBoxesOk(*db) == BallotBoxes{{"poll-1", R"({"ballots":{"count":1,"weighted":1}})"},
+                                            {"poll-2", R"({"ballots":{"count":0,"weighted":0}})"}});
+    CHECK(verifyLog(file)->ok);
+}
+
+TEST_CASE("ballot box writes roll back with the transaction") {
+    TempDir dir;
+    const auto file = dir / "room.db";
+    auto db = openOk(file);
+    REQUIRE(db->putBallotBox("poll-1", "{\"v\":1}").ok());
+    REQUIRE(db->putBallotBox("poll-2", "{\"v\":1}").ok());
+
+    REQUIRE(db->begin().ok());
+    appendOk(*db, 1, "db01", "poll.voted", Json{{"poll", "poll-1"}});
+    REQUIRE(db->putBallotBox("poll-1", "{\"v\":2}").ok());
+    REQUIRE(db->putBallotBox("poll-3", "{\"v\":1}").ok());
+    REQUIRE(db->deleteBallotBox("poll-2").ok());
+    CHECK(ballotBoxesOk(*db) == BallotBoxes{{"poll-1", "{\"v\":2}"}, {"poll-3", "{\"v\":1}"}});
+    db->rollback();
+
+    CHECK(db->headSeq() == 0);
+    CHECK(ballotBoxesOk(*db) == BallotBoxes{{"poll-1", "{\"v\":1}"}, {"poll-2", "{\"v\":1}"}});
+
+    // And an unfinished batch is lost at close, ballot box included.
+    REQUIRE(db->begin().ok());
+    REQUIRE(db->putBallotBox("poll-1", "{\"v\":3}").ok());
+    db.reset();
+    db = openOk(file);
+    CHECK(ballotBoxesOk(*db) == BallotBoxes{{"poll-1", "{\"v\":1}"}, {"poll-2", "{\"v\":1}"}});
+}
+
+TEST_CASE("checkpointTruncate empties the WAL, and is refused inside a transaction") {
+    TempDir dir;
+    const auto file = dir / "room.db";
+    auto db = openOk(file);
+    appendMany(*db, 5);
+    REQUIRE(db->putBallotBox("poll-1", "{}").ok());
+    REQUIRE(std::filesystem::exists(walOf(file)));
+    CHECK(std::filesystem::file_size(walOf(file)) > 0);
+
+    REQUIRE(db->begin().ok());
+    appendMany(*db, 1);
+    auto refused = db->checkpointTruncate();
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().code == ErrorCode::InvalidState);
+    // The transaction is untouched and still commits.
+    CHECK(db->inTransaction());
+    REQUIRE(db->commit().ok());
+    CHECK(db->headSeq() == 6);
+
+    auto done = db->checkpointTruncate();
+    REQUIRE_MESSAGE(done.ok(), (done.ok() ? "" : done.error().message));
+    checkWalEmpty(file);
+    // Everything is in the database file now, readable by another connection, and writes go on.
+    {
+        RawDb raw(file);
+        CHECK(raw.integer("SELECT count(*) FROM events") == 6);
+        CHECK(raw.integer("SELECT count(*) FROM ballot_box") == 1);
+    }
+    appendMany(*db, 1);
+    CHECK(db->checkpointTruncate().ok());
+    checkWalEmpty(file);
+    CHECK(db->checkpointTruncate().ok()); // nothing to do: still Ok
+    auto report = verifyLog(file);
+    REQUIRE(report.ok());
+    CHECK(report->ok);
+    CHECK(report->events == 7);
+}
+
+TEST_CASE("checkpointTruncate fails while another connection reads the WAL") {
+    TempDir dir;
+    const auto file = dir / "room.db";
+    auto db = openOk(file);
+    appendMany(*db, 3);
+    REQUIRE(db->putBallotBox("poll-1", "{}").ok());
+    {
+        // A reader (e.g. verify-log) holding a snapshot that uses the WAL.
+        RawDb reader(file);
+        reader.exec("BEGIN");
+        CHECK(reader.integer("SELECT count(*) FROM events") == 3);
+        auto busy = db->checkpointTruncate(); // waits out the busy timeout
+        REQUIRE_FALSE(busy.ok());
+        CHECK(busy.error().code == ErrorCode::Internal);
+        CHECK(busy.error().message.find(file.string()) != std::string::npos);
+        reader.exec("COMMIT");
+    }
+    CHECK(db->checkpointTruncate().ok());
+    checkWalEmpty(file);
+    CHECK(db->headSeq() == 3);
+    CHECK(ballotBoxesOk(*db).size() == 1);
+}
+
+TEST_CASE("a deleted ballot box leaves no earlier version on disk after checkpointTruncate") {
+    // Successive versions of a secret poll's tally, compared with the poll.voted events, would
+    // tell who voted for what. After the close (delete + commit + checkpointTruncate) no version
+    // may remain in the database file or the WAL.
+    const std::string marker = "MARKER-7f3a";
+    // Small tallies change in place in a b-tree page; large ones spill into overflow pages.
+    std::size_t padding = 0;
+    SUBCASE("tallies that fit in a page") { padding = 0; }
+    SUBCASE("tallies larger than a page") { padding = 6000; }
+    CAPTURE(padding);
+
+    TempDir dir;
+    const auto file = dir / "room.db";
+    auto db = openOk(file);
+    appendMany(*db, 3);
+    // Another open poll shares the table (and its page) and must survive the delete.
+    const std::string other = R"({"ballots":{"count":2,"weighted":2},"note":"other poll"})";
+    REQUIRE(db->putBallotBox("poll-a", other).ok());
+
+    for (int n = 1; n <= 20; ++n) {
+        REQUIRE(db->begin().ok());
+        appendOk(*db, 10'000 + n, "db" + std::to_string(n), "poll.voted", Json{{"poll", "poll-secret"}});
+        const Json tally = {{"options", {{{"count", n}, {"weighted", n}}, {{"count", 20 - n}, {"weighted", 20 - n}}}},
+                            {"ballots", {{"count", n}, {"weighted", n}}},
+                            {"note", marker + "-" + std::to_string(n)},
+                            {"pad", std::string(padding + static_cast<std::size_t>(n) * 7, 'x')}};
+        REQUIRE(db->putBallotBox("poll-secret", tally.dump()).ok());
+        REQUIRE(db->commit().ok());
+    }
+    // The test can fail: the current tally and earlier versions of it are on disk now.
+    CHECK(onDisk(file, marker + "-20\""));
+    CHECK(onDisk(file, marker + "-1\""));
+    CHECK(onDisk(file, marker + "-7\""));
+
+    // The close: the result event and the delete, in one transaction.
+    REQUIRE(db->begin().ok());
+    appendOk(*db, 20'000, "chair", "poll.closed", Json{{"poll", "poll-secret"}});
+    REQUIRE(db->deleteBallotBox("poll-secret").ok());
+    REQUIRE(db->commit().ok());
+    CHECK(ballotBoxesOk(*db) == BallotBoxes{{"poll-a", other}});
+    // Deleting alone is not enough: the WAL still holds the old page versions.
+    CHECK(onDisk(file, marker));
+
+    auto cp = db->checkpointTruncate();
+    REQUIRE_MESSAGE(cp.ok(), (cp.ok() ? "" : cp.error().message));
+    checkWalEmpty(file);
+    CHECK_FALSE(onDisk(file, marker));
+    CHECK(onDisk(file, "other poll")); // the live row is still stored, and the bytes were read
+
+    CHECK(db->headSeq() == 24);
+    db.reset();
+    checkWalEmpty(file);
+    CHECK_FALSE(onDisk(file, marker));
+
+    db = openOk(file);
+    checkWalEmpty(file);
+    CHECK_FALSE(onDisk(file, marker));
+    CHECK(db->headSeq() == 24);
+    CHECK(ballotBoxesOk(*db) == BallotBoxes{{"poll-a", other}});
+    auto report = verifyLog(file);
+    REQUIRE(report.ok());
+    CHECK(report->ok);
+    CHECK(report->events == 24);
+    CHECK_FALSE(onDisk(file, marker));
 }
 
 TEST_CASE("open fails with an error naming the path") {
