@@ -1,5 +1,7 @@
 #include "shared/crypto/signature.h"
 
+#include "shared/crypto/openssl_util.h"
+
 #include <openssl/bio.h>
 #include <openssl/crypto.h>
 #include <openssl/err.h>
@@ -20,19 +22,16 @@ namespace fs = std::filesystem;
 
 namespace {
 
-template <auto FreeFn>
-struct Freer {
-    template <class T>
-    void operator()(T* p) const { FreeFn(p); }
-};
-
-using BioPtr = std::unique_ptr<BIO, Freer<BIO_free_all>>;
-using X509Ptr = std::unique_ptr<X509, Freer<X509_free>>;
-using KeyPtr = std::unique_ptr<EVP_PKEY, Freer<EVP_PKEY_free>>;
+using detail::BioPtr;
+using detail::Freer;
+using detail::KeyPtr;
+using detail::kMaxPemBytes;
+using detail::memoryBio;
+using detail::opensslError;
+using detail::refusePassphrase;
+using detail::takeOpensslError;
+using detail::X509Ptr;
 using MdCtxPtr = std::unique_ptr<EVP_MD_CTX, Freer<EVP_MD_CTX_free>>;
-
-// Certificates and keys are a few kilobytes; anything much larger is not one of ours.
-constexpr std::uintmax_t kMaxPemBytes = 1 << 20;
 
 enum class Algorithm { EcdsaSha256, RsaPssSha256, Ed25519 };
 
@@ -47,25 +46,6 @@ constexpr AlgorithmInfo kAlgorithms[] = {
     {Algorithm::RsaPssSha256, "rsa-pss-sha256", "SHA256"},
     {Algorithm::Ed25519, "ed25519", nullptr},
 };
-
-// The OpenSSL error queue is per thread and would otherwise leak stale entries into the
-// next, unrelated failure report.
-std::string takeOpensslError() {
-    std::string text;
-    while (unsigned long e = ERR_get_error()) {
-        char buf[256];
-        ERR_error_string_n(e, buf, sizeof buf);
-        if (!text.empty()) text += "; ";
-        text += buf;
-    }
-    return text;
-}
-
-Error opensslError(std::string what) {
-    const std::string detail = takeOpensslError();
-    if (!detail.empty()) what += " (" + detail + ")";
-    return Error::make(ErrorCode::Internal, std::move(what), "Lỗi thư viện mật mã OpenSSL");
-}
 
 Error invalid(std::string en, std::string vi) {
     takeOpensslError();
@@ -82,73 +62,12 @@ std::string printable(std::string_view s) {
     return out;
 }
 
-Result<std::string> readSmallFile(const fs::path& path) {
-    std::error_code ec;
-    const auto size = fs::file_size(path, ec);
-    if (ec)
-        return Error::make(ErrorCode::Internal, "cannot read " + path.string() + ": " + ec.message(),
-                           "Không đọc được tệp " + path.string());
-    if (size > kMaxPemBytes)
-        return Error::make(ErrorCode::Internal, "file too large for PEM: " + path.string(),
-                           "Tệp quá lớn, không phải PEM: " + path.string());
-    std::string data(static_cast<std::size_t>(size), '\0');
-    std::ifstream in(path, std::ios::binary);
-    in.read(data.data(), static_cast<std::streamsize>(data.size()));
-    if (!in || in.gcount() != static_cast<std::streamsize>(data.size())) {
-        OPENSSL_cleanse(data.data(), data.size());
-        return Error::make(ErrorCode::Internal, "cannot read " + path.string(),
-                           "Không đọc được tệp " + path.string());
-    }
-    return data;
-}
-
-// Never prompt on the terminal for an encrypted key: the server runs unattended.
-int refusePassphrase(char*, int, int, void*) { return -1; }
-
-// A memory BIO over `text`; BIO_new_mem_buf rejects a null pointer, which an empty
-// string_view may carry.
-BioPtr memoryBio(std::string_view text) {
-    return BioPtr(BIO_new_mem_buf(text.empty() ? "" : text.data(), static_cast<int>(text.size())));
-}
-
 const unsigned char* bytesOf(std::string_view s) {
     return reinterpret_cast<const unsigned char*>(s.empty() ? "" : s.data());
 }
 
-Result<X509Ptr> loadCertificateFile(const fs::path& path) {
-    auto data = readSmallFile(path);
-    if (!data) return data.error();
-    BioPtr bio = memoryBio(*data);
-    if (!bio) return opensslError("out of memory");
-    X509Ptr cert(PEM_read_bio_X509(bio.get(), nullptr, refusePassphrase, nullptr));
-    if (!cert) {
-        const std::string detail = takeOpensslError();
-        return Error::make(ErrorCode::Internal,
-                           "not a PEM certificate: " + path.string() +
-                               (detail.empty() ? "" : " (" + detail + ")"),
-                           "Tệp không phải chứng chỉ PEM hợp lệ: " + path.string());
-    }
-    return cert;
-}
-
-Result<KeyPtr> loadPrivateKeyFile(const fs::path& path) {
-    auto data = readSmallFile(path);
-    if (!data) return data.error();
-    BioPtr bio = memoryBio(*data);
-    KeyPtr key;
-    if (bio) key.reset(PEM_read_bio_PrivateKey(bio.get(), nullptr, refusePassphrase, nullptr));
-    OPENSSL_cleanse(data->data(), data->size());
-    if (!bio) return opensslError("out of memory");
-    if (!key) {
-        const std::string detail = takeOpensslError();
-        return Error::make(ErrorCode::Internal,
-                           "not an unencrypted PEM private key: " + path.string() +
-                               (detail.empty() ? "" : " (" + detail + ")"),
-                           "Tệp không phải khóa riêng PEM hợp lệ (không mã hóa): " +
-                               path.string());
-    }
-    return key;
-}
+Result<X509Ptr> loadCertificateFile(const fs::path& path) { return detail::loadCertificateFile(path, ErrorCode::Internal); }
+Result<KeyPtr> loadPrivateKeyFile(const fs::path& path) { return detail::loadPrivateKeyFile(path, ErrorCode::Internal); }
 
 std::string keyTypeName(const EVP_PKEY* key) {
     const char* name = EVP_PKEY_get0_type_name(key);

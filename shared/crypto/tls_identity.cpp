@@ -1,6 +1,7 @@
 #include "shared/crypto/tls_identity.h"
 
 #include "shared/crypto/hash.h"
+#include "shared/crypto/openssl_util.h"
 
 #include <openssl/asn1.h>
 #include <openssl/bio.h>
@@ -29,15 +30,13 @@ namespace fs = std::filesystem;
 
 namespace {
 
-template <auto FreeFn>
-struct Freer {
-    template <class T>
-    void operator()(T* p) const { FreeFn(p); }
-};
-
-using BioPtr = std::unique_ptr<BIO, Freer<BIO_free_all>>;
-using X509Ptr = std::unique_ptr<X509, Freer<X509_free>>;
-using KeyPtr = std::unique_ptr<EVP_PKEY, Freer<EVP_PKEY_free>>;
+using detail::BioPtr;
+using detail::Freer;
+using detail::KeyPtr;
+using detail::opensslError;
+using detail::refusePassphrase;
+using detail::takeOpensslError;
+using detail::X509Ptr;
 using BnPtr = std::unique_ptr<BIGNUM, Freer<BN_free>>;
 using NamePtr = std::unique_ptr<X509_NAME, Freer<X509_NAME_free>>;
 using ExtPtr = std::unique_ptr<X509_EXTENSION, Freer<X509_EXTENSION_free>>;
@@ -45,86 +44,13 @@ using GenNamesPtr = std::unique_ptr<GENERAL_NAMES, Freer<GENERAL_NAMES_free>>;
 using GenNamePtr = std::unique_ptr<GENERAL_NAME, Freer<GENERAL_NAME_free>>;
 using Asn1StrPtr = std::unique_ptr<ASN1_STRING, Freer<ASN1_STRING_free>>;
 
-// Certificates and keys are a few kilobytes; anything much larger is not one of ours.
-constexpr std::uintmax_t kMaxPemBytes = 1 << 20;
 constexpr long kValidityDays = 3650;
 // Tablets with a clock a little behind would otherwise reject a certificate minted moments
 // ago, so the start of validity is set back by a day.
 constexpr long kBackdateSeconds = 24 * 60 * 60;
 
-// The OpenSSL error queue is per thread and would otherwise leak stale entries into the
-// next, unrelated failure report.
-std::string takeOpensslError() {
-    std::string text;
-    while (unsigned long e = ERR_get_error()) {
-        char buf[256];
-        ERR_error_string_n(e, buf, sizeof buf);
-        if (!text.empty()) text += "; ";
-        text += buf;
-    }
-    return text;
-}
-
-Error opensslError(std::string what) {
-    const std::string detail = takeOpensslError();
-    if (!detail.empty()) what += " (" + detail + ")";
-    return Error::make(ErrorCode::Internal, std::move(what), "Lỗi thư viện mật mã OpenSSL");
-}
-
-Result<std::string> readSmallFile(const fs::path& path) {
-    std::error_code ec;
-    const auto size = fs::file_size(path, ec);
-    if (ec)
-        return Error::make(ErrorCode::Internal, "cannot read " + path.string() + ": " + ec.message(),
-                           "Không đọc được tệp " + path.string());
-    if (size > kMaxPemBytes)
-        return Error::make(ErrorCode::InvalidArgument, "file too large for PEM: " + path.string(),
-                           "Tệp quá lớn, không phải PEM: " + path.string());
-    std::string data(static_cast<std::size_t>(size), '\0');
-    std::ifstream in(path, std::ios::binary);
-    in.read(data.data(), static_cast<std::streamsize>(data.size()));
-    if (!in || in.gcount() != static_cast<std::streamsize>(data.size()))
-        return Error::make(ErrorCode::Internal, "cannot read " + path.string(),
-                           "Không đọc được tệp " + path.string());
-    return data;
-}
-
-// Never prompt on the terminal for an encrypted key: the server runs unattended.
-int refusePassphrase(char*, int, int, void*) { return -1; }
-
-Result<X509Ptr> loadCertificate(const fs::path& path) {
-    auto data = readSmallFile(path);
-    if (!data) return data.error();
-    BioPtr bio(BIO_new_mem_buf(data->data(), static_cast<int>(data->size())));
-    if (!bio) return opensslError("out of memory");
-    X509Ptr cert(PEM_read_bio_X509(bio.get(), nullptr, refusePassphrase, nullptr));
-    if (!cert) {
-        const std::string detail = takeOpensslError();
-        return Error::make(ErrorCode::InvalidArgument,
-                           "not a PEM certificate: " + path.string() +
-                               (detail.empty() ? "" : " (" + detail + ")"),
-                           "Tệp không phải chứng chỉ PEM hợp lệ: " + path.string());
-    }
-    return cert;
-}
-
-Result<KeyPtr> loadPrivateKey(const fs::path& path) {
-    auto data = readSmallFile(path);
-    if (!data) return data.error();
-    BioPtr bio(BIO_new_mem_buf(data->data(), static_cast<int>(data->size())));
-    if (!bio) return opensslError("out of memory");
-    KeyPtr key(PEM_read_bio_PrivateKey(bio.get(), nullptr, refusePassphrase, nullptr));
-    OPENSSL_cleanse(data->data(), data->size());
-    if (!key) {
-        const std::string detail = takeOpensslError();
-        return Error::make(ErrorCode::InvalidArgument,
-                           "not an unencrypted PEM private key: " + path.string() +
-                               (detail.empty() ? "" : " (" + detail + ")"),
-                           "Tệp không phải khóa riêng PEM hợp lệ (không mã hóa): " +
-                               path.string());
-    }
-    return key;
-}
+Result<X509Ptr> loadCertificate(const fs::path& path) { return detail::loadCertificateFile(path, ErrorCode::InvalidArgument); }
+Result<KeyPtr> loadPrivateKey(const fs::path& path) { return detail::loadPrivateKeyFile(path, ErrorCode::InvalidArgument); }
 
 Status checkExistingPair(const fs::path& certPem, const fs::path& keyPem) {
     auto cert = loadCertificate(certPem);
