@@ -196,9 +196,13 @@ int verifyResultCommand(const std::filesystem::path& file, const std::string& fi
     std::unique_ptr<storage::Database> db;
     if (withLog) {
         if (!std::filesystem::exists(dbFile(dataDir))) throw Fatal("data_dir: no log at " + dbFile(dataDir).string());
-        db = need(storage::Database::open(dbFile(dataDir)));
+        db = need(storage::Database::openReadOnly(dbFile(dataDir)));
     }
-    auto report = app::verifyResultRecord(record, fingerprint.empty() ? std::nullopt : std::optional<std::string>(fingerprint),
+    // "SHA256 AB:CD:…" as the server prints it, or just the hex pairs, in either case.
+    std::string expected = fingerprint;
+    if (expected.rfind("SHA256 ", 0) == 0 || expected.rfind("sha256 ", 0) == 0) expected = expected.substr(7);
+    for (auto& ch : expected) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    auto report = app::verifyResultRecord(record, expected.empty() ? std::nullopt : std::optional<std::string>(expected),
                                           db.get());
     if (report.ok()) {
         std::cout << "valid: " << report.summary << '\n' << "signed by certificate SHA256 " << report.fingerprint << '\n';
@@ -285,7 +289,7 @@ int main(int argc, char** argv) {
     auto* verifyResult = cli.add_subcommand("verify-result", "check a signed poll result record");
     std::string resultFile, expectFingerprint;
     verifyResult->add_option("file", resultFile, "the record (JSON)")->required()->check(CLI::ExistingFile);
-    verifyResult->add_option("--fingerprint", expectFingerprint, "require this server certificate (SHA256 AB:CD:…)");
+    verifyResult->add_option("--fingerprint", expectFingerprint, "require this server certificate (AB:CD:… as printed at start-up, with or without \"SHA256 \")");
     bool withLog = false;
     verifyResult->add_flag("--log", withLog, "also check every ballot against the event log in --data-dir");
     auto* resultCmd = cli.add_subcommand("result", "write the signed result record of a closed poll");

@@ -361,10 +361,14 @@ Decision meetingOpen(const Ctx& c) {
 
 Decision meetingClose(const Ctx& c) {
     if (auto st = mustBeOpen(c.s); !st) return st.error();
-    for (const auto& p : c.s.polls)
+    for (const auto& p : c.s.polls) {
         if (p.status == PollStatus::Open)
             return state("poll '" + p.id + "' is still open; close or cancel it first",
                          "cuộc biểu quyết '" + p.id + "' đang mở; hãy kết thúc hoặc hủy trước");
+        if (p.status == PollStatus::Closed && !p.published)
+            return state("the result of poll '" + p.id + "' has not been published; publish it first",
+                         "kết quả biểu quyết '" + p.id + "' chưa được công bố; hãy công bố trước");
+    }
     // Every ending is an event of its own, so the minutes can say when each thing stopped.
     Events ev;
     if (c.s.speaker) ev.push_back({"speaker.finished", Json{{"participant", c.s.speaker->participant}}});
@@ -724,13 +728,13 @@ Status pollMustBeOpen(const Poll& p) {
     return Ok{};
 }
 
-/// A free id for a new poll: `base` when unused, else base-2, base-3 …
+/// A free id for a new poll: `base` when unused, else base-2, base-3 … (ids stay within 64 characters).
 std::string freePollId(const State& s, const std::string& base) {
     if (!s.poll(base)) return base;
-    for (int n = 2;; ++n) {
-        auto id = base + "-" + std::to_string(n);
-        if (id.size() <= 64 && !s.poll(id)) return id;
-        if (id.size() > 64) return "poll-" + std::to_string(s.polls.size() + 1) + "-" + std::to_string(n);
+    for (std::size_t n = 2;; ++n) {
+        const std::string suffix = "-" + std::to_string(n);
+        const std::string id = base.substr(0, 64 - suffix.size()) + suffix;
+        if (!s.poll(id)) return id;
     }
 }
 
@@ -896,7 +900,7 @@ Decision pollCast(const Ctx& c) {
     Json payload{{"poll", p->id}, {"voter", voter}, {"by", c.actor.id}, {"weight", member->weight}};
     if (p->secret) {
         // The choice goes into the ballot box; the log and every frame learn only that this member voted.
-        c.sealed.push_back(SealedBallot{p->id, choices, member->weight});
+        c.sealed.push_back(SealedBallot{p->id, choices, countedWeight(*p, member->weight)});
         return one("poll.voted", std::move(payload));
     }
     payload["choices"] = choices;
@@ -931,6 +935,7 @@ Json publishedPayload(const Poll& p, const PollCount& count) {
 }
 
 Decision pollClose(const Ctx& c) {
+    if (auto st = mustBeOpen(c.s); !st) return st.error();
     TRY(p, pollArg(c));
     const bool byTimer = c.actor.role == Role::Admin;
     if (byTimer && c.actor.id != kSystemActor)
@@ -946,6 +951,7 @@ Decision pollClose(const Ctx& c) {
 }
 
 Decision pollPublish(const Ctx& c) {
+    if (auto st = mustBeOpen(c.s); !st) return st.error();
     TRY(p, pollArg(c));
     if (p->status != PollStatus::Closed) return state("only a closed poll's result can be published", "chỉ công bố được kết quả của cuộc biểu quyết đã kết thúc");
     if (p->published) return duplicate("this result is already published", "kết quả này đã được công bố");
@@ -954,6 +960,7 @@ Decision pollPublish(const Ctx& c) {
 }
 
 Decision pollCancel(const Ctx& c) {
+    if (auto st = mustBeOpen(c.s); !st) return st.error();
     TRY(p, pollArg(c));
     if (p->status == PollStatus::Cancelled) return duplicate("poll '" + p->id + "' is already cancelled", "cuộc biểu quyết '" + p->id + "' đã bị hủy");
     if (p->status == PollStatus::Closed)

@@ -64,10 +64,12 @@ void addToTally(Tally& t, const std::vector<int>& choices, std::int64_t weight) 
     }
 }
 
+std::int64_t countedWeight(const Poll& poll, std::int64_t memberWeight) { return poll.rule.weighted ? memberWeight : 1; }
+
 Tally tallyOfBallots(const Poll& poll) {
     Tally t = emptyTally(poll.form);
     for (const auto& [voter, b] : poll.ballots)
-        if (b.choices) addToTally(t, *b.choices, b.weight);
+        if (b.choices) addToTally(t, *b.choices, countedWeight(poll, b.weight));
     return t;
 }
 
@@ -105,8 +107,12 @@ Electorate pollElectorate(const State& s, const Poll& poll) {
 Turnout turnout(const State& s, const Poll& poll) {
     Turnout t;
     t.voted = poll.voted();
-    for (const auto& p : s.participants)
-        if (p.member && takesPart(s, poll, p)) ++t.eligible;
+    for (const auto& p : s.participants) {
+        if (!p.member) continue;
+        auto proxy = s.proxies.find(p.id);
+        const bool byProxy = proxy != s.proxies.end() && s.isPresent(proxy->second);
+        if (poll.ballots.count(p.id) || s.isPresent(p.id) || byProxy) ++t.eligible;
+    }
     return t;
 }
 

@@ -97,6 +97,11 @@ struct SealedBallot {
     std::int64_t weight = 1;
 };
 
+/// The weight a ballot adds to the tally's weighted sums: the member's weight when the rule uses
+/// weights, else 1 (so a secret poll's published sums never single out a member by a distinctive
+/// weight that played no part in the decision).
+std::int64_t countedWeight(const Poll& poll, std::int64_t memberWeight);
+
 /// An empty tally shaped for the form.
 Tally emptyTally(const BallotForm& form);
 /// Adds one ballot to a tally.
@@ -111,7 +116,8 @@ Electorate pollElectorate(const State& s, const Poll& poll);
 /// Who may vote in this poll right now, and how many of them have: "x of y have voted".
 struct Turnout {
     std::int64_t voted = 0;
-    std::int64_t eligible = 0; ///< members present, represented members, and members who voted
+    std::int64_t eligible = 0; ///< members present, members whose proxy holder is present (whether
+                               ///< or not proxies count for quorum), and members who voted
 };
 Turnout turnout(const State& s, const Poll& poll);
 

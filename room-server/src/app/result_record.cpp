@@ -48,7 +48,7 @@ Result<Json> resultRecord(const State& s, const PollId& pollId, storage::Databas
                 {"meeting", Json{{"id", s.meeting.id}, {"title", s.meeting.title},
                                  {"organization", s.meeting.organization}, {"place", s.meeting.place}}},
                 {"poll", pollDefinitionJson(*p)},
-                {"status", Json{{"opened_at", p->openedAt}, {"closed_at", p->closedAt}, {"closed_by", p->closedBy},
+                {"status", Json{{"opened_at", p->openedAt}, {"closes_at", p->closesAt}, {"closed_at", p->closedAt}, {"closed_by", p->closedBy},
                                 {"published", p->published}, {"published_at", p->publishedAt}}},
                 {"electorate", toJson(p->count->electorate)},
                 {"tally", toJson(p->count->tally)},
@@ -119,7 +119,8 @@ VerifyReport verifyResultRecord(const Json& record, const std::optional<std::str
         Votes listed;
         Tally recount = emptyTally(form);
         for (const auto& b : record.at("ballots")) {
-            const auto w = b.at("weight").get<std::int64_t>();
+            // The weighted sums use weights only under a weighted rule (countedWeight()).
+            const auto w = rule->weighted ? b.at("weight").get<std::int64_t>() : 1;
             listed.count += 1;
             listed.weighted += w;
             if (!secret) addToTally(recount, b.at("choices").get<std::vector<int>>(), w);

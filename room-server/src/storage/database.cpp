@@ -76,6 +76,24 @@ Database::~Database() {
     sqlite3_close(m_db);
 }
 
+Result<std::unique_ptr<Database>> Database::openReadOnly(const std::filesystem::path& file) {
+    const std::string name = file.string();
+    if (file.empty() || !std::filesystem::exists(file))
+        return Error::make(ErrorCode::NotFound, name + ": no such database file", name + ": không có tệp cơ sở dữ liệu");
+    sqlite3* raw = nullptr;
+    const int rc = sqlite3_open_v2(name.c_str(), &raw, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr);
+    if (rc != SQLITE_OK) {
+        const std::string why = raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc);
+        sqlite3_close(raw);
+        return Error::make(ErrorCode::Internal, name + ": cannot open database: " + why, name + ": không mở được cơ sở dữ liệu");
+    }
+    std::unique_ptr<Database> db(new Database(raw, file));
+    sqlite3_extended_result_codes(raw, 1);
+    sqlite3_busy_timeout(raw, kBusyTimeoutMs);
+    if (auto st = db->loadHead(); !st) return st.error();
+    return db;
+}
+
 Result<std::unique_ptr<Database>> Database::open(const std::filesystem::path& file) {
     if (file.empty())
         return Error::make(ErrorCode::InvalidArgument, "database path is empty", "đường dẫn cơ sở dữ liệu trống");

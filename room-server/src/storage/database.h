@@ -73,6 +73,10 @@ public:
     /// the latest schema. Errors: Internal, with `file` in the message (cannot create or open, not a
     /// database, schema newer than this build, a migration failed).
     static Result<std::unique_ptr<Database>> open(const std::filesystem::path& file);
+    /// Opens an existing database for reading only (tools that check a log, perhaps an archived
+    /// copy): no migration, no settings changed; every write fails. Errors: NotFound, Internal
+    /// (not a database, or no event log in it).
+    static Result<std::unique_ptr<Database>> openReadOnly(const std::filesystem::path& file);
 
     ~Database();
     Database(const Database&) = delete;

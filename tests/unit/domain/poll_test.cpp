@@ -1,5 +1,6 @@
 // Polls through the rules and the fold: lifecycle, electorate, proxies, secrecy, bad ballots.
 #include <algorithm>
+#include <set>
 
 #include "tests/unit/domain/fixture.h"
 
@@ -343,6 +344,73 @@ TEST_CASE("weights: a weighted rule compares weights, and each ballot carries it
     CHECK(poll(g).count->tally.options[0].weighted == 5);
     CHECK(poll(g).count->tally.options[1].weighted == 2);
     CHECK(outcome(g) == "passed"); // 5 of 7 by weight, 1 of 3 by head
+}
+
+TEST_CASE("weights play no part in the sums unless the rule uses them, so a secret count never singles out a weight") {
+    Given g;
+    Json args = meetingArgsWithMembers(3);
+    args["participants"][1]["weight"] = 5; // m2
+    g.run(kAdmin, "meeting.define", args);
+    const Actor chair{"m1", Role::Chair};
+    g.run(chair, "meeting.open");
+    for (auto id : {"m1", "m2", "m3"}) g.run(Actor{id, id == std::string("m1") ? Role::Chair : Role::Delegate}, "attendance.check_in");
+    g.run(chair, "poll.create", Json{{"id", "p"}, {"question", "Q"}, {"secret", true}});
+    g.run(chair, "poll.open", Json{{"poll", "p"}});
+    g.run(Actor{"m2", Role::Delegate}, "poll.cast", Json{{"poll", "p"}, {"choices", {1}}});
+    g.run(Actor{"m3", Role::Delegate}, "poll.cast", Json{{"poll", "p"}, {"choices", {0}}});
+    g.run(chair, "poll.close", Json{{"poll", "p"}});
+    const auto& t = poll(g).count->tally;
+    CHECK(t.options[1].weighted == 1);
+    CHECK(t.ballots.weighted == 2);
+}
+
+TEST_CASE("turnout counts a member whose proxy holder is present, even when proxies do not count for quorum") {
+    Given g;
+    g.run(kAdmin, "meeting.define", meetingArgsWithMembers(4, nullptr, false));
+    const Actor chair{"m1", Role::Chair};
+    g.run(chair, "meeting.open");
+    g.run(chair, "attendance.check_in");
+    g.run(Actor{"m2", Role::Delegate}, "attendance.check_in");
+    g.run(kSecretary, "proxy.grant", Json{{"from", "m3"}, {"to", "m2"}});
+    g.run(chair, "poll.create", Json{{"id", "p"}, {"question", "Q"}});
+    g.run(chair, "poll.open", Json{{"poll", "p"}});
+    CHECK(turnout(g.s, poll(g)).eligible == 3);
+    CHECK(pollElectorate(g.s, poll(g)).present == 2); // quorum does not count the proxy
+    g.run(Actor{"m2", Role::Delegate}, "poll.cast", Json{{"poll", "p"}, {"choices", {0}}, {"for", "m3"}});
+    CHECK(turnout(g.s, poll(g)).eligible == 3);
+    CHECK(pollElectorate(g.s, poll(g)).present == 3); // a member who voted took part
+}
+
+TEST_CASE("every poll ends before the meeting does: open polls closed, results published") {
+    Given g = withOpenPoll(Json{{"publish_on_close", false}});
+    g.fail(kChair, "meeting.close", Json::object(), ErrorCode::InvalidState);
+    g.run(kChair, "poll.close", Json{{"poll", "p"}});
+    auto e = g.fail(kChair, "meeting.close", Json::object(), ErrorCode::InvalidState);
+    CHECK(e.message.find("published") != std::string::npos);
+    g.run(kSecretary, "poll.create", Json{{"id", "draft"}, {"question", "Chưa biểu quyết"}});
+    g.run(kChair, "poll.publish", Json{{"poll", "p"}});
+    g.run(kChair, "meeting.close");
+    // Nothing about polls happens after the meeting has closed.
+    g.fail(kChair, "poll.cancel", Json{{"poll", "draft"}, {"reason", "x"}}, ErrorCode::InvalidState);
+    g.fail(kChair, "poll.open", Json{{"poll", "draft"}}, ErrorCode::InvalidState);
+    g.fail(kSecretary, "poll.create", Json{{"question", "Q"}}, ErrorCode::InvalidState);
+}
+
+TEST_CASE("re-run ids stay unique and within 64 characters") {
+    Given g = seated();
+    const std::string longId(64, 'x');
+    g.run(kSecretary, "poll.create", Json{{"id", longId}, {"question", "Q"}});
+    g.run(kChair, "poll.open", Json{{"poll", longId}});
+    g.run(kChair, "poll.close", Json{{"poll", longId}});
+    std::set<std::string> ids{longId};
+    for (int i = 0; i < 3; ++i) {
+        auto ev = g.run(kChair, "poll.rerun", Json{{"poll", longId}});
+        const auto id = ev[0].payload.at("poll").at("id").get<std::string>();
+        CHECK(id.size() <= 64);
+        CHECK(ids.insert(id).second);
+        CHECK(g.s.poll(id) != nullptr);
+    }
+    CHECK(g.s.polls.size() == 4);
 }
 
 TEST_CASE("an election: up to k of the candidates, with labels and limits checked") {
