@@ -3,7 +3,9 @@
 // It speaks just enough of the room protocol for the load generator's tablets: `login` and `hello`
 // are answered at once with `welcome` and an empty `events` frame, and any `command` becomes one
 // `announcement.made` event that is serialized once and sent to every connection, followed by
-// `accepted` to the sender. What it costs is the floor for the room server's fan-out.
+// `accepted` to the sender. What it costs is the floor for the room server's fan-out. A `poll.cast`
+// is only answered with `accepted` (no event, no broadcast): the request/response floor for the
+// vote burst.
 //
 // Usage: room-bench-baseline --cert FILE --key FILE [--listen 127.0.0.1:0]
 // Prints `fingerprint SHA256 …` and `listening HOST:PORT` like room-server, and stops on SIGTERM.
@@ -103,6 +105,12 @@ private:
                               Json{{"v", 1}, {"type", "welcome"}, {"session", "baseline"}, {"head", m_head}}.dump()));
             queue(wsi, c, std::make_shared<const std::string>(
                               Json{{"v", 1}, {"type", "events"}, {"head", m_head}, {"events", Json::array()}}.dump()));
+        } else if (type == "command" && m.value("command", "") == "poll.cast") {
+            // The room server's answer carries the event's chain hash (64 hex digits); so does this one,
+            // so both put the same bytes on the wire.
+            queue(wsi, c, std::make_shared<const std::string>(
+                              Json{{"v", 1}, {"type", "accepted"}, {"id", m.value("id", "")}, {"seq", m_head},
+                                   {"duplicate", false}, {"hash", std::string(64, '0')}}.dump()));
         } else if (type == "command") {
             ++m_head;
             const Json args = m.value("args", Json::object());

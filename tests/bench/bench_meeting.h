@@ -18,7 +18,8 @@ struct Seat {
 /// The benchmark meeting: who is in it and with which PIN.
 struct BenchMeeting {
     Seat chair;
-    std::vector<Seat> delegates;
+    Seat display;                ///< the wall display (role display: sees what the room sees, sends no commands)
+    std::vector<Seat> delegates; ///< voting members (role delegate)
 };
 
 /// A meeting with a chair, a secretary, a wall display and `delegates` delegates (d0001 …).

@@ -52,6 +52,69 @@ std::string triple(const Json& d) {
 
 std::string ratioText(const Json& r) { return r.is_number() ? fixed(r, 2) + "×" : "–"; }
 
+/// j[key], or null when j is not an object or has no such key (const operator[] would not check).
+const Json& field(const Json& j, const std::string& key) {
+    static const Json none;
+    if (!j.is_object()) return none;
+    auto it = j.find(key);
+    return it == j.end() ? none : *it;
+}
+
+/// The vote burst's rows: check-in, then per poll the ballots and the result at the display.
+void voteRows(std::ostringstream& o, const Json& v) {
+    const Json& room = field(v, "room");
+    const Json& base = field(v, "baseline");
+    o << "| vote burst: N check-ins at once, until all accepted | ms | "
+      << fixed(field(field(room, "check_in"), "all_ms")) << " | – | | |\n";
+    for (const std::string kind : {"secret", "named"}) {
+        const Json& a = field(room, kind);
+        const Json& b = field(base, kind);
+        if (a.is_null() && b.is_null()) continue;
+        const std::string label = "vote burst, " + kind + " poll";
+        o << "| " << label << ": N ballots at once, until all acknowledged (durable) | ms | "
+          << fixed(field(a, "all_acknowledged_ms")) << " | " << fixed(field(b, "all_acknowledged_ms")) << " | "
+          << ratioText(field(v, "ratio_" + kind + "_all_acknowledged")) << " | |\n";
+        o << "| " << label << ": ballots durable per second (N / the above) | ballots/s | "
+          << fixed(field(a, "ballots_per_second")) << " | " << fixed(field(b, "ballots_per_second")) << " | | |\n";
+        o << "| " << label << ": per ballot, sent → accepted | p50 / p99 / max ms | " << triple(field(a, "per_ballot"))
+          << " | " << triple(field(b, "per_ballot")) << " | p50 " << ratioText(field(v, "ratio_" + kind + "_per_ballot_p50"))
+          << " | |\n";
+        o << "| " << label << ": until every tablet has every ballot's event | ms | " << fixed(field(a, "all_seen_ms"))
+          << " | – | | |\n";
+        o << "| " << label << ": frames that brought the ballots to the display (one per group commit) | frames | "
+          << fixed(field(a, "event_frames_at_display"), 0) << " | – | | |\n";
+        o << "| " << label << ": CPU used by server / load generator, ballots until all seen | ms | "
+          << fixed(field(a, "server_cpu_ms"), 0) << " / " << fixed(field(a, "load_generator_cpu_ms"), 0) << " | "
+          << fixed(field(b, "server_cpu_ms"), 0) << " / " << fixed(field(b, "load_generator_cpu_ms"), 0) << " | | |\n";
+        const auto mb = [](const Json& kb) { return kb.is_number() ? Json(kb.get<double>() / 1024) : Json(nullptr); };
+        o << "| " << label << ": server RSS before the ballots → peak until the result | MB | "
+          << fixed(mb(field(a, "server_rss_kb"))) << " → " << fixed(mb(field(a, "server_peak_rss_kb"))) << " | "
+          << fixed(mb(field(b, "server_rss_kb"))) << " → " << fixed(mb(field(b, "server_peak_rss_kb"))) << " | | |\n";
+        o << "| " << label << ": close → result at the wall display | ms | " << fixed(field(a, "close_to_display_ms"))
+          << " | – | | |\n";
+        o << "| " << label << ": close → result on each tablet | p50 / p99 / max ms | "
+          << triple(field(a, "close_to_tablets")) << " | – | | |\n";
+    }
+}
+
+/// What the display was shown, checked against the ballots cast.
+void voteNotes(std::ostringstream& o, const Json& v) {
+    o << "\nVote burst: the baseline answers `poll.cast` with `accepted` alone (no event, no broadcast), the "
+         "transport's request/response floor; the room server also decides each ballot, commits it (group commit, "
+         "fsync) and sends its event to every tablet. Check-in and close → result have no baseline counterpart: the "
+         "baseline has no polls, and the fan-out rows are the floor of a result reaching the room.\n";
+    for (const std::string kind : {"secret", "named"}) {
+        const Json& a = field(field(v, "room"), kind);
+        const Json& p = field(a, "published");
+        if (!p.is_object()) continue;
+        const Json& verified = field(a, "verified");
+        o << "Published at the display (" << kind << " poll): " << p.value("ballots", 0) << " ballots, "
+          << p.value("yes", 0) << " yes, " << p.value("no", 0) << " no, " << p.value("abstentions", 0)
+          << " abstentions, outcome `" << p.value("outcome", "?") << "` — "
+          << (verified.is_boolean() && verified.get<bool>() ? "as cast" : "NOT as cast") << ".\n";
+    }
+}
+
 } // namespace
 
 Distribution distribution(std::vector<double> samples) {
@@ -93,6 +156,35 @@ std::int64_t residentKb(pid_t pid) {
     return rss.empty() ? -1 : std::stoll(rss);
 }
 
+std::int64_t peakResidentKb(pid_t pid) {
+    const std::string hwm = procField("/proc/" + std::to_string(pid) + "/status", "VmHWM");
+    return hwm.empty() ? -1 : std::stoll(hwm);
+}
+
+bool resetPeakResident(pid_t pid) {
+    std::ofstream out("/proc/" + std::to_string(pid) + "/clear_refs");
+    out << "5\n";
+    out.flush();
+    return static_cast<bool>(out);
+}
+
+double cpuMs(pid_t pid) {
+    std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
+    std::string stat;
+    if (!std::getline(in, stat)) return -1;
+    // Fields after the command name (which may hold spaces) start after the last ')'; utime and
+    // stime are the 14th and 15th fields of the line, the 12th and 13th after it.
+    const auto close = stat.rfind(')');
+    if (close == std::string::npos) return -1;
+    std::istringstream rest(stat.substr(close + 1));
+    std::string field;
+    double ticks = 0;
+    for (int i = 1; i <= 13 && rest >> field; ++i)
+        if (i >= 12) ticks += std::stod(field);
+    if (!rest) return -1;
+    return ticks * 1000.0 / static_cast<double>(::sysconf(_SC_CLK_TCK));
+}
+
 Json ratio(double a, double b) { return b > 0 ? Json(a / b) : Json(nullptr); }
 
 std::string markdownReport(const Json& r) {
@@ -105,7 +197,8 @@ std::string markdownReport(const Json& r) {
       << m.value("memory_kb", 0) / 1024 << " MiB memory, " << m.value("kernel", "?") << "; load average at start "
       << m.value("load_average_at_start", "?") << ". Server and load generator share the machine.\n\n"
       << "N = " << c.value("clients", 0) << " tablets (asked for " << c.value("requested_clients", 0) << "), "
-      << c.value("repeats", 0) << " fan-out repeats, " << c.value("storms", 0) << " reconnect storms; "
+      << c.value("repeats", 0) << " fan-out repeats, " << c.value("storms", 0) << " reconnect storms, "
+      << c.value("vote_rounds", 0) << (c.value("vote_rounds", 0) == 1 ? " poll" : " polls") << " in the vote burst; "
       << r.value("generated_at", "") << ".\n\n";
     if (c.contains("limited_because")) o << "N was lowered: " << c["limited_because"].get<std::string>() << "\n\n";
     o << "| scenario | measure | room-server | baseline | ratio | target |\n"
@@ -132,9 +225,11 @@ std::string markdownReport(const Json& r) {
       << ratioText(st["ratio_max"]) << " | < 5000 ms |\n";
     o << "| reconnect storm: per tablet | p50 / p99 / max ms | " << triple(st["room"]["per_client"]) << " | "
       << triple(st["baseline"]["per_client"]) << " | p50 " << ratioText(st["ratio_per_client_p50"]) << " | |\n";
+    if (s.contains("vote_burst")) voteRows(o, s["vote_burst"]);
     const Json& l = s["login"];
     o << "| login of N tablets (PIN, scrypt on the server) | logins/s | " << fixed(l["room"]["per_second"]) << " | "
       << fixed(l["baseline"]["per_second"]) << " | | (not a target) |\n";
+    if (s.contains("vote_burst")) voteNotes(o, s["vote_burst"]);
     if (r.contains("problems") && !r["problems"].empty()) {
         o << "\nProblems during the run:\n\n";
         for (const auto& p : r["problems"]) o << "- " << p.get<std::string>() << '\n';

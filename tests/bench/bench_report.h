@@ -37,6 +37,13 @@ nlohmann::json toJson(const MachineInfo& m);
 /// VmRSS of a process in KB from /proc/PID/status; -1 if it cannot be read.
 std::int64_t residentKb(pid_t pid);
 
+/// VmHWM (the peak of VmRSS) of a process in KB; -1 if it cannot be read.
+std::int64_t peakResidentKb(pid_t pid);
+/// Resets a process's VmHWM to its current VmRSS (/proc/PID/clear_refs); false if that is not allowed.
+bool resetPeakResident(pid_t pid);
+/// User + system CPU time a process has used, in ms (clock-tick resolution); -1 if it cannot be read.
+double cpuMs(pid_t pid);
+
 /// a / b, or null when b is not positive (a ratio to a baseline that measured nothing).
 nlohmann::json ratio(double a, double b);
 

@@ -326,9 +326,15 @@ void ClientPool::onMessage(Tablet& t, std::string_view frame) {
                 t.markerAt = now;
             }
         }
+        if (!t.watched && !m_watch.empty() && frame.find(m_watch) != std::string_view::npos) {
+            t.watched = true;
+            t.watchedAt = now;
+            if (t.keepWatched) t.watchedFrame = std::string(frame);
+        }
     } else if (f.type == "accepted") {
         t.lastAcceptedId = f.id;
         t.lastAcceptedSeq = f.seq;
+        t.lastAcceptedAt = now;
     } else if (f.type == "rejected" || f.type == "error") {
         t.lastProblem = std::string(frame.substr(0, 300));
     }

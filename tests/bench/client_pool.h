@@ -63,9 +63,15 @@ struct Tablet {
 
     std::string lastAcceptedId;
     std::int64_t lastAcceptedSeq = -1;
+    Clock::time_point lastAcceptedAt{};
     Clock::time_point lastWriteAt{}; ///< when the newest frame left through lws_write
     std::string lastProblem;         ///< last error/rejected frame or connection error, for reports
     int frames = 0;
+
+    bool watched = false;            ///< an events frame carrying the pool's watch text arrived (since reset)
+    Clock::time_point watchedAt{};
+    bool keepWatched = false;        ///< keep that frame in watchedFrame (for the one tablet that checks it)
+    std::string watchedFrame;
 };
 
 /// Many TLS WebSocket clients of one server, serviced on the calling thread.
@@ -103,6 +109,10 @@ public:
     /// Services the loop for `duration`.
     void runFor(std::chrono::milliseconds duration);
 
+    /// From now on, the first events frame containing `text` stamps a tablet's watchedAt (until
+    /// its `watched` is cleared again); empty = watch nothing.
+    void setWatch(std::string text) { m_watch = std::move(text); }
+
     /// Tablets in each state, for progress and failure reports.
     int count(LinkState state) const;
 
@@ -121,6 +131,7 @@ private:
     int m_port;
     std::string m_fingerprint;
     std::string m_markerPrefix;
+    std::string m_watch;
     std::string m_error;
     lws_context* m_context = nullptr;
     std::vector<std::unique_ptr<Tablet>> m_tablets;

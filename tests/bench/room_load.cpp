@@ -1,7 +1,7 @@
 // room-load: N simulated tablets against the room server and against a bare libwebsockets baseline; writes the report.
 //
 // Usage: room-load --server-bin PATH [--baseline-bin PATH] [--clients N] [--repeats R] [--storms S]
-//                  [--storm-events M] [--out DIR]
+//                  [--storm-events M] [--vote-rounds 1|2] [--out DIR]
 // Writes DIR/results.json and DIR/results.md and prints the markdown table. Exit status 0 when every
 // scenario produced numbers with every tablet taking part, 1 otherwise (the report says why), 2 for
 // bad usage.
@@ -15,6 +15,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -44,7 +45,30 @@ struct Options {
     int repeats = 50;
     int storms = 3;
     int stormEvents = 3;
+    int voteRounds = 2; ///< 1: a secret poll; 2: a secret and then a named one
     std::filesystem::path out = "bench";
+};
+
+/// One poll of the vote burst: every tablet casts a ballot at once, then the chair closes it.
+struct VoteRound {
+    std::string poll;
+    bool secret = true;
+    int sent = 0;                          ///< ballots written
+    int acknowledged = 0;                  ///< ballots answered with `accepted`
+    int yes = 0, no = 0, abstain = 0;      ///< what the tablets chose
+    std::optional<double> allAcknowledgedMs; ///< first ballot written → last `accepted`
+    double writeSpreadMs = 0;              ///< first ballot written → last ballot written (the load generator's share)
+    std::vector<double> perBallot;         ///< each ballot: written → its `accepted`
+    std::optional<double> allSeenMs;       ///< first ballot written → every tablet has every ballot's event
+    int eventFrames = 0;                   ///< events frames that brought the ballots to the display: one per group commit
+    std::optional<double> serverCpuMs;     ///< CPU the server used from the first ballot until every tablet had them all
+    std::optional<double> loadCpuMs;       ///< CPU the load generator used in the same span
+    std::int64_t serverRssKb = -1;         ///< the server's RSS before the ballots
+    std::int64_t serverPeakKb = -1;        ///< the server's peak RSS from the ballots until the result (VmHWM)
+    std::optional<double> closeToDisplayMs; ///< poll.close written → the display has poll.published
+    std::vector<double> closeToTablets;    ///< poll.close written → each tablet has poll.published
+    std::optional<Json> published;        ///< what the display was shown (ballots, yes, no, abstentions, outcome)
+    std::optional<bool> verified;          ///< the published count matches the ballots cast
 };
 
 /// What one target (the room server or the baseline) measured.
@@ -59,6 +83,10 @@ struct TargetResult {
     std::vector<double> fanoutPerClient;
     std::vector<double> stormAll;
     std::vector<double> stormPerClient;
+    int voters = 0;                        ///< tablets that took part in the vote burst
+    std::optional<double> checkInAllMs;    ///< first check-in written → last `accepted` (room server only)
+    std::vector<double> checkInPerClient;
+    std::vector<VoteRound> rounds;
     int exitStatus = -1;
     std::vector<std::string> problems;
 };
@@ -91,6 +119,7 @@ std::optional<Options> parseOptions(int argc, char** argv) {
             else if (flag == "--repeats") o.repeats = std::stoi(value);
             else if (flag == "--storms") o.storms = std::stoi(value);
             else if (flag == "--storm-events") o.stormEvents = std::stoi(value);
+            else if (flag == "--vote-rounds") o.voteRounds = std::stoi(value);
             else if (flag == "--out") o.out = value;
             else {
                 std::cerr << "unknown option " << flag << '\n';
@@ -101,9 +130,10 @@ std::optional<Options> parseOptions(int argc, char** argv) {
             return std::nullopt;
         }
     }
-    if (o.serverBin.empty() || o.clients < 1 || o.repeats < 1 || o.storms < 1 || o.stormEvents < 1) {
+    if (o.serverBin.empty() || o.clients < 1 || o.repeats < 1 || o.storms < 1 || o.stormEvents < 1 || o.voteRounds < 1 ||
+        o.voteRounds > 2) {
         std::cerr << "usage: room-load --server-bin PATH [--baseline-bin PATH] [--clients N>=1] [--repeats R>=1]\n"
-                     "                 [--storms S>=1] [--storm-events M>=1] [--out DIR]\n";
+                     "                 [--storms S>=1] [--storm-events M>=1] [--vote-rounds 1|2] [--out DIR]\n";
         return std::nullopt;
     }
     return o;
@@ -134,23 +164,31 @@ int fitClients(int clients, std::string* why) {
     return clients;
 }
 
+std::string commandFrame(const std::string& id, const std::string& command, const Json& args) {
+    return Json{{"v", 1}, {"type", "command"}, {"id", id}, {"command", command}, {"args", args}}.dump();
+}
+
 std::string commandFrame(const std::string& id, const std::string& text) {
-    return Json{{"v", 1}, {"type", "command"}, {"id", id}, {"command", "announcement.make"}, {"args", {{"text", text}}}}
-        .dump();
+    return commandFrame(id, "announcement.make", Json{{"text", text}});
 }
 
 /// Sends one chair command and waits for its acceptance; false (with a problem noted) otherwise.
-bool chairCommand(ClientPool& pool, int chair, const std::string& id, const std::string& text, TargetResult& r) {
+bool chairCommand(ClientPool& pool, int chair, const std::string& id, const std::string& command, const Json& args,
+                  TargetResult& r) {
     Tablet& c = pool.tablet(chair);
     c.lastProblem.clear();
-    pool.send(chair, commandFrame(id, text));
+    pool.send(chair, commandFrame(id, command, args));
     const bool answered = pool.runUntil([&] { return c.lastAcceptedId == id || !c.lastProblem.empty(); }, 10s);
     if (!answered || c.lastAcceptedId != id) {
-        r.problems.push_back("chair command " + id + " was not accepted: " +
+        r.problems.push_back("chair command " + id + " (" + command + ") was not accepted: " +
                              (c.lastProblem.empty() ? std::string("no answer within 10 s") : c.lastProblem));
         return false;
     }
     return true;
+}
+
+bool chairCommand(ClientPool& pool, int chair, const std::string& id, const std::string& text, TargetResult& r) {
+    return chairCommand(pool, chair, id, "announcement.make", Json{{"text", text}}, r);
 }
 
 std::string firstProblem(ClientPool& pool, const std::vector<int>& tablets, const std::function<bool(const Tablet&)>& bad) {
@@ -295,9 +333,316 @@ void reconnectStorms(ClientPool& pool, int chair, const std::vector<int>& active
     }
 }
 
-/// Runs login, memory, fan-out and reconnect storm against one running server.
+/// What one burst measured: every tablet sent one command at the same instant.
+struct Burst {
+    std::optional<double> allMs;  ///< first frame written → last `accepted`; only when all were accepted
+    std::vector<double> perClient; ///< each command: written → its `accepted`
+    int written = 0;
+    int accepted = 0;
+    Clock::time_point firstWrite{};
+    Clock::time_point lastWrite{};
+};
+
+/// Queues `frames[k]` (a command with id `ids[k]`) on `tablets[k]` for all k at once, then waits until
+/// each has its `accepted`, a rejection or a lost connection. Problems go to `r` under `what`.
+Burst burst(ClientPool& pool, const std::vector<int>& tablets, const std::vector<std::string>& ids,
+            std::vector<std::string> frames, Ms timeout, const std::string& what, TargetResult& r) {
+    Burst b;
+    for (int i : tablets) {
+        Tablet& t = pool.tablet(i);
+        t.lastProblem.clear();
+        t.lastWriteAt = {};
+    }
+    for (std::size_t k = 0; k < tablets.size(); ++k) pool.send(tablets[k], std::move(frames[k]));
+    const auto answered = [&](std::size_t k) {
+        const Tablet& t = pool.tablet(tablets[k]);
+        return t.lastAcceptedId == ids[k] || !t.lastProblem.empty() || t.link != LinkState::Open;
+    };
+    std::size_t done = 0; // answers are final, so the scan resumes where it stopped
+    pool.runUntil(
+        [&] {
+            while (done < tablets.size() && answered(done)) ++done;
+            return done == tablets.size();
+        },
+        timeout);
+    Clock::time_point last{};
+    for (std::size_t k = 0; k < tablets.size(); ++k) {
+        const Tablet& t = pool.tablet(tablets[k]);
+        if (t.lastWriteAt == Clock::time_point{}) continue;
+        ++b.written;
+        if (b.firstWrite == Clock::time_point{} || t.lastWriteAt < b.firstWrite) b.firstWrite = t.lastWriteAt;
+        b.lastWrite = std::max(b.lastWrite, t.lastWriteAt);
+        if (t.lastAcceptedId != ids[k]) continue;
+        ++b.accepted;
+        b.perClient.push_back(msBetween(t.lastWriteAt, t.lastAcceptedAt));
+        last = std::max(last, t.lastAcceptedAt);
+    }
+    if (b.accepted == static_cast<int>(tablets.size())) {
+        b.allMs = msBetween(b.firstWrite, last);
+    } else {
+        std::string first;
+        for (std::size_t k = 0; k < tablets.size() && first.empty(); ++k) {
+            const Tablet& t = pool.tablet(tablets[k]);
+            if (t.lastAcceptedId != ids[k])
+                first = t.participant + ": " + (t.lastProblem.empty() ? std::string("no answer") : t.lastProblem);
+        }
+        r.problems.push_back(what + ": " + std::to_string(tablets.size() - static_cast<std::size_t>(b.accepted)) + " of " +
+                             std::to_string(tablets.size()) + " commands were not accepted within " +
+                             std::to_string(timeout.count() / 1000) + " s (" + std::to_string(b.written) +
+                             " written; first: " + first + ")");
+    }
+    return b;
+}
+
+/// The ballot of the k-th voter: 60 % yes, 20 % no, 20 % abstain (yes/no poll: 0 = yes, 1 = no, [] = abstain).
+std::vector<int> choiceOf(std::size_t k) {
+    switch (k % 5) {
+    case 3: return {1};
+    case 4: return {};
+    default: return {0};
+    }
+}
+
+/// Checks the poll.published event the display received against the ballots that were accepted;
+/// fills v.published and v.verified, and notes a problem when they differ.
+void verifyPublished(const std::string& frame, const std::vector<int>& voters, const std::vector<bool>& accepted,
+                     ClientPool& pool, VoteRound& v, TargetResult& r) {
+    const std::string where = "vote burst (" + v.poll + "): ";
+    const Json f = Json::parse(frame, nullptr, false);
+    const Json* payload = nullptr;
+    if (f.is_object() && f.contains("events") && f["events"].is_array())
+        for (const auto& e : f["events"])
+            if (e.is_object() && e.value("type", "") == "poll.published" && e.contains("payload") &&
+                e["payload"].is_object() && e["payload"].value("poll", "") == v.poll)
+                payload = &e["payload"];
+    if (payload == nullptr) {
+        v.verified = false;
+        r.problems.push_back(where + "the display's frame has no poll.published event for the poll");
+        return;
+    }
+    try {
+        const Json& count = payload->at("count");
+        const Json& tally = count.at("tally");
+        const auto votes = [](const Json& j) { return j.at("count").get<std::int64_t>(); };
+        const std::int64_t ballots = votes(tally.at("ballots"));
+        const std::int64_t yes = votes(tally.at("options").at(0));
+        const std::int64_t no = votes(tally.at("options").at(1));
+        const std::int64_t abstentions = votes(tally.at("abstentions"));
+        const std::string outcome = count.at("result").at("outcome").get<std::string>();
+        v.published = Json{{"ballots", ballots}, {"yes", yes}, {"no", no}, {"abstentions", abstentions}, {"outcome", outcome}};
+        bool ok = ballots == v.acknowledged && yes == v.yes && no == v.no && abstentions == v.abstain;
+        if (!ok)
+            r.problems.push_back(where + "published " + std::to_string(ballots) + " ballots, " + std::to_string(yes) +
+                                 " yes, " + std::to_string(no) + " no, " + std::to_string(abstentions) + " abstentions; cast " +
+                                 std::to_string(v.acknowledged) + ", " + std::to_string(v.yes) + ", " + std::to_string(v.no) +
+                                 ", " + std::to_string(v.abstain));
+        if (!v.secret) {
+            // A named poll publishes every ballot: each must be the one its tablet cast.
+            std::map<std::string, std::vector<int>> shown;
+            for (const auto& b : payload->at("ballots")) shown[b.at("voter").get<std::string>()] = b.at("choices").get<std::vector<int>>();
+            int wrong = 0;
+            std::string first;
+            for (std::size_t k = 0; k < voters.size(); ++k) {
+                if (!accepted[k]) continue;
+                const std::string& who = pool.tablet(voters[k]).participant;
+                auto it = shown.find(who);
+                if (it == shown.end() || it->second != choiceOf(k)) {
+                    if (wrong++ == 0) first = who;
+                }
+            }
+            if (shown.size() != static_cast<std::size_t>(v.acknowledged) || wrong > 0) {
+                ok = false;
+                r.problems.push_back(where + "the published ballots differ from those cast: " + std::to_string(shown.size()) +
+                                     " published, " + std::to_string(wrong) + " missing or different (first: " + first + ")");
+            }
+        }
+        v.verified = ok;
+    } catch (const nlohmann::json::exception& e) {
+        v.verified = false;
+        r.problems.push_back(where + "cannot read the published count: " + e.what());
+    }
+}
+
+/// One round of the vote burst. Against the room server the chair creates and opens the poll, every
+/// tablet casts its ballot at once, and the chair closes it; the baseline has no polls and only
+/// answers the ballots. Returns false when the scenario cannot go on.
+bool voteRound(ClientPool& pool, int chair, int display, const std::vector<int>& voters, bool secret,
+               const std::string& nonce, pid_t server, bool roomServer, TargetResult& r) {
+    VoteRound& v = r.rounds.emplace_back();
+    v.secret = secret;
+    v.poll = secret ? "bench-secret" : "bench-named";
+    const std::string tag = "vote burst (" + v.poll + ")";
+    const Ms timeout(30000 + 20 * static_cast<long>(voters.size()));
+    if (roomServer) {
+        if (!chairCommand(pool, chair, "vote-" + nonce + "-create-" + v.poll, "poll.create",
+                          Json{{"id", v.poll},
+                               {"question", std::string("Thông qua nghị quyết (đo hiệu năng, phiếu ") +
+                                                (secret ? "kín" : "công khai") + ")"},
+                               {"secret", secret}},
+                          r) ||
+            !chairCommand(pool, chair, "vote-" + nonce + "-open-" + v.poll, "poll.open", Json{{"poll", v.poll}}, r))
+            return false;
+    }
+    // Every ballot is one event: the tablets (and the display) have them all at this head.
+    const std::int64_t head = pool.tablet(chair).lastAcceptedSeq + static_cast<std::int64_t>(voters.size());
+    Tablet& shown = pool.tablet(display);
+    std::vector<int> watchers = voters;
+    watchers.push_back(display);
+    if (roomServer)
+        for (int i : watchers) {
+            pool.tablet(i).target = head;
+            pool.tablet(i).caughtUp = false;
+        }
+    const int framesBefore = shown.frames;
+    v.serverRssKb = residentKb(server);
+    const bool peakReset = resetPeakResident(server);
+    const double serverCpu0 = cpuMs(server), loadCpu0 = cpuMs(::getpid());
+    const auto cpuSpan = [&] {
+        const double serverCpu1 = cpuMs(server), loadCpu1 = cpuMs(::getpid());
+        if (serverCpu0 >= 0 && serverCpu1 >= 0) v.serverCpuMs = serverCpu1 - serverCpu0;
+        if (loadCpu0 >= 0 && loadCpu1 >= 0) v.loadCpuMs = loadCpu1 - loadCpu0;
+    };
+    const auto peak = [&] {
+        if (peakReset) v.serverPeakKb = peakResidentKb(server);
+    };
+
+    std::vector<std::string> ids, frames;
+    for (std::size_t k = 0; k < voters.size(); ++k) {
+        ids.push_back("ballot-" + nonce + "-" + v.poll + "-" + std::to_string(k + 1));
+        frames.push_back(commandFrame(ids.back(), "poll.cast", Json{{"poll", v.poll}, {"choices", choiceOf(k)}}));
+    }
+    Burst b = burst(pool, voters, ids, std::move(frames), timeout, tag, r);
+    v.sent = b.written;
+    v.acknowledged = b.accepted;
+    v.allAcknowledgedMs = b.allMs;
+    if (b.written > 0) v.writeSpreadMs = msBetween(b.firstWrite, b.lastWrite);
+    v.perBallot = std::move(b.perClient);
+    std::vector<bool> accepted(voters.size());
+    std::int64_t maxSeq = -1;
+    for (std::size_t k = 0; k < voters.size(); ++k) {
+        const Tablet& t = pool.tablet(voters[k]);
+        accepted[k] = t.lastAcceptedId == ids[k];
+        if (!accepted[k]) continue;
+        maxSeq = std::max(maxSeq, t.lastAcceptedSeq);
+        const auto c = choiceOf(k);
+        if (c.empty()) ++v.abstain;
+        else if (c[0] == 0) ++v.yes;
+        else ++v.no;
+    }
+    if (!roomServer) {
+        cpuSpan();
+        peak();
+        return true;
+    }
+    if (!b.allMs) return false;
+
+    // Every tablet sees each ballot as an event (poll.voted or poll.ballot_cast); the close is timed
+    // once they all have them, so that it does not queue behind the ballots' fan-out.
+    if (maxSeq != head) {
+        r.problems.push_back(tag + ": the last ballot has seq " + std::to_string(maxSeq) + ", expected " + std::to_string(head));
+    } else {
+        const bool seen = pool.runUntil(
+            [&] { return std::all_of(watchers.begin(), watchers.end(), [&](int i) { return pool.tablet(i).caughtUp; }); },
+            timeout);
+        if (seen) {
+            Clock::time_point last{};
+            for (int i : voters) last = std::max(last, pool.tablet(i).caughtUpAt);
+            v.allSeenMs = msBetween(b.firstWrite, last);
+            // The server sends each group commit's events to each client as one frame.
+            v.eventFrames = shown.frames - framesBefore;
+            cpuSpan();
+        } else {
+            r.problems.push_back(tag + ": not every tablet had every ballot's event within " +
+                                 std::to_string(timeout.count() / 1000) + " s");
+        }
+    }
+    pool.runFor(200ms);
+
+    for (int i : voters) pool.tablet(i).watched = false;
+    shown.watched = false;
+    shown.watchedFrame.clear();
+    pool.setWatch("\"poll.published\"");
+    const std::string closeId = "vote-" + nonce + "-close-" + v.poll;
+    Tablet& c = pool.tablet(chair);
+    c.lastProblem.clear();
+    pool.send(chair, commandFrame(closeId, "poll.close", Json{{"poll", v.poll}}));
+    pool.runUntil(
+        [&] {
+            return (c.lastAcceptedId == closeId || !c.lastProblem.empty()) && shown.watched &&
+                   std::all_of(voters.begin(), voters.end(), [&](int i) { return pool.tablet(i).watched; });
+        },
+        timeout);
+    pool.setWatch("");
+    if (c.lastAcceptedId != closeId) {
+        r.problems.push_back(tag + ": the chair's poll.close was not accepted: " +
+                             (c.lastProblem.empty() ? std::string("no answer") : c.lastProblem));
+        return false;
+    }
+    const auto t0 = c.lastWriteAt;
+    peak();
+    if (shown.watched) {
+        v.closeToDisplayMs = msBetween(t0, shown.watchedAt);
+        verifyPublished(shown.watchedFrame, voters, accepted, pool, v, r);
+    } else {
+        r.problems.push_back(tag + ": the wall display did not receive poll.published within " +
+                             std::to_string(timeout.count() / 1000) + " s");
+    }
+    int missed = 0;
+    for (int i : voters) {
+        if (pool.tablet(i).watched) v.closeToTablets.push_back(msBetween(t0, pool.tablet(i).watchedAt));
+        else ++missed;
+    }
+    if (missed > 0)
+        r.problems.push_back(tag + ": " + std::to_string(missed) + " tablets did not receive poll.published");
+    pool.runFor(200ms);
+    return true;
+}
+
+/// The vote burst: every tablet checks in, then casts a ballot in a secret poll (and in a named one)
+/// at the same instant; the chair closes each poll and the result reaches the wall display.
+void voteBurst(ClientPool& pool, int chair, int display, const std::vector<int>& active, const Options& o,
+               const std::string& nonce, pid_t server, bool roomServer, TargetResult& r) {
+    std::vector<int> voters;
+    for (int i : active)
+        if (pool.tablet(i).link == LinkState::Open && pool.tablet(i).synced) voters.push_back(i);
+    r.voters = static_cast<int>(voters.size());
+    if (voters.size() != active.size())
+        r.problems.push_back("vote burst: " + std::to_string(active.size() - voters.size()) + " of " +
+                             std::to_string(active.size()) + " tablets were not connected at its start");
+    if (voters.empty()) return;
+
+    // The display logs in only now, so the memory, fan-out and storm numbers are those of the tablets alone.
+    Tablet& shown = pool.tablet(display);
+    shown.keepWatched = true;
+    pool.connect(display, pool.loginFrame(display));
+    if (!pool.runUntil([&] { return shown.synced || shown.link == LinkState::Failed; }, 30s) || !shown.synced) {
+        r.problems.push_back("vote burst: the wall display could not log in: " + shown.lastProblem);
+        return;
+    }
+
+    if (roomServer) {
+        // The meeting is imported as scheduled; ballots need it open and their voters checked in.
+        if (!chairCommand(pool, chair, "vote-" + nonce + "-meeting-open", "meeting.open", Json::object(), r)) return;
+        std::vector<std::string> ids, frames;
+        for (int i : voters) {
+            ids.push_back("check-in-" + nonce + "-" + pool.tablet(i).participant);
+            frames.push_back(commandFrame(ids.back(), "attendance.check_in", Json::object()));
+        }
+        Burst b = burst(pool, voters, ids, std::move(frames), Ms(30000 + 20 * static_cast<long>(voters.size())),
+                        "vote burst: check-in", r);
+        r.checkInAllMs = b.allMs;
+        r.checkInPerClient = std::move(b.perClient);
+        if (!b.allMs) return;
+        // The tablets' fan-out of the check-ins settles before the ballots.
+        pool.runFor(500ms);
+    }
+    for (int round = 1; round <= o.voteRounds; ++round)
+        if (!voteRound(pool, chair, display, voters, round == 1, nonce, server, roomServer, r)) return;
+}
+
+/// Runs login, memory, fan-out, reconnect storm and vote burst against one running server.
 TargetResult runTarget(const std::string& name, testing::ServerProcess& server, const BenchMeeting& meeting,
-                       const Options& o) {
+                       const Options& o, bool roomServer) {
     TargetResult r;
     const std::string nonce = std::to_string(::getpid()) + "-" + std::to_string(std::time(nullptr));
     r.idleKb = residentKb(server.pid());
@@ -310,6 +655,7 @@ TargetResult runTarget(const std::string& name, testing::ServerProcess& server, 
     const int chair = pool.add(meeting.chair.participant, meeting.chair.pin);
     std::vector<int> delegates;
     for (const auto& d : meeting.delegates) delegates.push_back(pool.add(d.participant, d.pin));
+    const int display = pool.add(meeting.display.participant, meeting.display.pin);
 
     // Logged in in two halves, with the server's memory read after each: the growth between the
     // two is what a connection costs, apart from fixed costs such as the scrypt buffers of the
@@ -332,10 +678,61 @@ TargetResult runTarget(const std::string& name, testing::ServerProcess& server, 
     fanout(pool, chair, active, o, nonce, r);
     std::cerr << "[" << name << "] reconnect storms, " << o.storms << "…\n";
     reconnectStorms(pool, chair, active, o, nonce, r);
+    // Last: it opens the meeting and checks everyone in, which the other scenarios do not expect.
+    std::cerr << "[" << name << "] vote burst, " << o.voteRounds << (o.voteRounds == 1 ? " poll" : " polls") << "…\n";
+    voteBurst(pool, chair, display, active, o, nonce, server.pid(), roomServer, r);
 
     for (int i = 0; i < pool.size(); ++i) pool.drop(i);
     pool.runUntil([&] { return pool.count(LinkState::Open) == 0 && pool.count(LinkState::Connecting) == 0; }, 5s);
     return r;
+}
+
+Json optionalNumber(const std::optional<double>& x) { return x ? Json(*x) : Json(nullptr); }
+
+Json roundJson(const VoteRound& v) {
+    return Json{
+        {"poll", v.poll},
+        {"secret", v.secret},
+        {"ballots", v.sent},
+        {"acknowledged", v.acknowledged},
+        {"choices", {{"yes", v.yes}, {"no", v.no}, {"abstain", v.abstain}}},
+        {"all_acknowledged_ms", optionalNumber(v.allAcknowledgedMs)},
+        {"ballots_per_second",
+         v.allAcknowledgedMs && *v.allAcknowledgedMs > 0 ? Json(v.acknowledged * 1000.0 / *v.allAcknowledgedMs) : Json(nullptr)},
+        {"per_ballot", toJson(distribution(v.perBallot))},
+        {"write_spread_ms", v.writeSpreadMs},
+        {"all_seen_ms", optionalNumber(v.allSeenMs)},
+        {"event_frames_at_display", v.eventFrames},
+        {"server_cpu_ms", optionalNumber(v.serverCpuMs)},
+        {"load_generator_cpu_ms", optionalNumber(v.loadCpuMs)},
+        {"server_rss_kb", v.serverRssKb >= 0 ? Json(v.serverRssKb) : Json(nullptr)},
+        {"server_peak_rss_kb", v.serverPeakKb >= 0 ? Json(v.serverPeakKb) : Json(nullptr)},
+        {"close_to_display_ms", optionalNumber(v.closeToDisplayMs)},
+        {"close_to_tablets", toJson(distribution(v.closeToTablets))},
+        {"published", v.published ? *v.published : Json(nullptr)},
+        {"verified", v.verified ? Json(*v.verified) : Json(nullptr)},
+    };
+}
+
+Json voteJson(const TargetResult& r) {
+    Json j{{"tablets", r.voters},
+           {"check_in", {{"all_ms", optionalNumber(r.checkInAllMs)}, {"per_client", toJson(distribution(r.checkInPerClient))}}},
+           {"secret", nullptr},
+           {"named", nullptr}};
+    for (const auto& v : r.rounds) j[v.secret ? "secret" : "named"] = roundJson(v);
+    return j;
+}
+
+/// room / baseline of a number in both vote burst results, or null when either is missing.
+Json voteRatio(const Json& a, const Json& b, const char* round, const char* field, const char* q = nullptr) {
+    const auto get = [&](const Json& j) -> Json {
+        if (!j.contains(round) || !j[round].is_object() || !j[round].contains(field)) return nullptr;
+        const Json& x = j[round][field];
+        if (q == nullptr) return x;
+        return x.is_object() && x.value("count", 0) > 0 ? x[q] : Json(nullptr);
+    };
+    const Json x = get(a), y = get(b);
+    return x.is_number() && y.is_number() ? ratio(x.get<double>(), y.get<double>()) : Json(nullptr);
 }
 
 Json targetJson(const TargetResult& r) {
@@ -358,6 +755,7 @@ Json targetJson(const TargetResult& r) {
           {"kb_per_connection_with_fixed", withFixed}}},
         {"reconnect_storm", {{"all_clients", toJson(distribution(r.stormAll))}, {"per_client", toJson(distribution(r.stormPerClient))}}},
         {"login", {{"seconds", r.loginSeconds}, {"per_second", r.loginSeconds > 0 ? r.tablets / r.loginSeconds : 0.0}}},
+        {"vote_burst", voteJson(r)},
         {"exit_status", r.exitStatus},
     };
 }
@@ -377,7 +775,7 @@ Json resultsJson(const MachineInfo& machine, const Options& o, int requested, co
         {"machine", toJson(machine)},
         {"config",
          {{"clients", o.clients}, {"requested_clients", requested}, {"repeats", o.repeats}, {"storms", o.storms},
-          {"storm_events", o.stormEvents}}},
+          {"storm_events", o.stormEvents}, {"vote_rounds", o.voteRounds}}},
         {"scenarios",
          {{"fanout",
            {{"unit", "ms"},
@@ -403,6 +801,24 @@ Json resultsJson(const MachineInfo& machine, const Options& o, int requested, co
             {"ratio_p50", ratio(p(a, "reconnect_storm", "all_clients", "p50"), p(b, "reconnect_storm", "all_clients", "p50"))},
             {"ratio_per_client_p50",
              ratio(p(a, "reconnect_storm", "per_client", "p50"), p(b, "reconnect_storm", "per_client", "p50"))}}},
+          {"vote_burst",
+           {{"unit", "ms"},
+            {"measures",
+             "every tablet checks in, then casts a ballot at the same instant: first ballot written → last accepted "
+             "(durable), each ballot written → its accepted, first ballot written → every tablet has every ballot's "
+             "event (write_spread_ms: first to last ballot written, the load generator's share; event_frames_at_display: the frames that "
+             "brought the ballots' events to the display, one per group commit; server_cpu_ms and load_generator_cpu_ms: CPU "
+             "each used from the first ballot until every tablet had every ballot (until the last accepted for the baseline); "
+             "server_rss_kb before the ballots and server_peak_rss_kb, the server's VmHWM reset then and read once the result "
+             "is out); poll.close written → "
+             "poll.published at the wall display and at each tablet. The baseline answers "
+             "poll.cast with accepted alone (no event, no broadcast) and has no polls: no check-in, close or result"},
+            {"room", a["vote_burst"]},
+            {"baseline", b["vote_burst"]},
+            {"ratio_secret_all_acknowledged", voteRatio(a["vote_burst"], b["vote_burst"], "secret", "all_acknowledged_ms")},
+            {"ratio_secret_per_ballot_p50", voteRatio(a["vote_burst"], b["vote_burst"], "secret", "per_ballot", "p50")},
+            {"ratio_named_all_acknowledged", voteRatio(a["vote_burst"], b["vote_burst"], "named", "all_acknowledged_ms")},
+            {"ratio_named_per_ballot_p50", voteRatio(a["vote_burst"], b["vote_burst"], "named", "per_ballot", "p50")}}},
           {"login", {{"unit", "logins/s"}, {"room", a["login"]}, {"baseline", b["login"]}}}}},
         {"servers", {{"room", {{"exit_status", room.exitStatus}}}, {"baseline", {{"exit_status", base.exitStatus}}}}},
         {"problems", Json::array()},
@@ -443,7 +859,7 @@ int run(int argc, char** argv) {
         if (!server) {
             room.problems.push_back("room-server did not start: " + error);
         } else {
-            room = runTarget("room-server", *server, meeting, o);
+            room = runTarget("room-server", *server, meeting, o, true);
             room.exitStatus = server->terminate();
             if (room.exitStatus != 0) room.problems.push_back("room-server exited with " + std::to_string(room.exitStatus));
         }
@@ -459,7 +875,7 @@ int run(int argc, char** argv) {
         if (!server) {
             base.problems.push_back("the baseline did not start: " + error);
         } else {
-            base = runTarget("baseline", *server, meeting, o);
+            base = runTarget("baseline", *server, meeting, o, false);
             base.exitStatus = server->terminate();
             if (base.exitStatus != 0) base.problems.push_back("the baseline exited with " + std::to_string(base.exitStatus));
         }

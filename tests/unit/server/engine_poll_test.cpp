@@ -317,7 +317,7 @@ TEST_CASE("the signed result record verifies, against the log too, and every tam
 
 TEST_CASE("each viewer's replica, folded from the events as they receive them, equals their projected state") {
     Room r;
-    const std::vector<Viewer> viewers{{"m1", Role::Chair}, {"m2", Role::Delegate}, {"m5", Role::Delegate},
+    const std::vector<Viewer> viewers{{"m1", Role::Chair}, {"m2", Role::Delegate}, {"m3", Role::Delegate}, {"m5", Role::Delegate},
                                       {"tk", Role::Secretary}, {"mh", Role::Display}};
     seatAndOpen(r, 5, Json{{"publish_on_close", false}});
     r.run(member(2), "poll.cast", cast({0}));
@@ -340,11 +340,14 @@ TEST_CASE("each viewer's replica, folded from the events as they receive them, e
         }
     };
     check("open");
-    // While open: a delegate sees that m3 voted, not how; m3 would see their own choice.
-    const Json forM5 = projectState(r.engine->state(), Viewer{"m5", Role::Delegate});
-    CHECK_FALSE(forM5.at("polls").at(0).at("ballots").at(1).contains("choices"));
-    const Json forM3 = projectState(r.engine->state(), Viewer{"m3", Role::Delegate});
-    CHECK(forM3.at("polls").at(0).at("ballots").at(1).at("choices") == Json::array({1}));
+    // While open: delegates — the voter too — see that m3 voted, not how; the chair sees how.
+    for (const char* id : {"m5", "m3"}) {
+        const Json view = projectState(r.engine->state(), Viewer{id, Role::Delegate});
+        CHECK(view.at("polls").at(0).at("ballots").at(1).at("voter") == "m3");
+        CHECK_FALSE(view.at("polls").at(0).at("ballots").at(1).contains("choices"));
+    }
+    const Json forChair = projectState(r.engine->state(), Viewer{"m1", Role::Chair});
+    CHECK(forChair.at("polls").at(0).at("ballots").at(1).at("choices") == Json::array({1}));
     r.run(member(1), "poll.close", Json{{"poll", "p"}});
     check("closed, not published");
     CHECK(projectState(r.engine->state(), Viewer{"mh", Role::Display}).at("polls").at(0).at("count").is_null());
