@@ -72,6 +72,38 @@ void FrameLog::record(const char* dir, const Json& frame) {
     out << Json{{"dir", dir}, {"frame", frame}}.dump(-1, ' ', false, Json::error_handler_t::replace) << '\n';
 }
 
+Json demoMeeting() {
+    // The source tree: ROOM_SOURCE_DIR (set by ctest), else where this file was compiled from.
+    std::filesystem::path root;
+    if (const char* d = std::getenv("ROOM_SOURCE_DIR")) root = d;
+    else root = std::filesystem::path(__FILE__).parent_path().parent_path().parent_path();
+    const auto file = root / "assets" / "demo" / "meeting.json";
+    std::ifstream in(file);
+    REQUIRE_MESSAGE(in.good(), "cannot read " << file.string());
+    Json meeting = Json::parse(in);
+    for (auto& p : meeting.at("participants")) p["pin"] = demoPin(p.at("id").get<std::string>());
+    meeting.erase("documents");
+    return meeting;
+}
+
+std::string demoPin(const std::string& participant) {
+    std::uint32_t h = 2166136261u; // FNV-1a: the same PIN for the same id, every run
+    for (unsigned char ch : participant) h = (h ^ ch) * 16777619u;
+    return "8" + std::to_string(10000 + h % 90000);
+}
+
+std::vector<std::string> votingMembers(const Json& meeting) {
+    std::vector<std::string> out;
+    const Json& participants = meeting.at("participants");
+    for (std::size_t i = 0; i < participants.size(); ++i) {
+        const Json& p = participants.at(i);
+        const std::string role = p.at("role");
+        const bool member = p.contains("member") ? p.at("member").get<bool>() : (role == "chair" || role == "delegate");
+        if (member) out.push_back(p.at("id"));
+    }
+    return out;
+}
+
 std::string makePdf(const std::string& title, int pages, const std::string& password) {
     pdf::ComposeOptions opt;
     opt.title = title;
@@ -131,7 +163,8 @@ bool Client::fold(const Json& f) {
 }
 
 std::optional<Json> Client::login(const std::string& participant, std::optional<std::string> pin, std::optional<Seq> lastSeq) {
-    Json msg{{"v", 1}, {"type", "login"}, {"participant", participant}, {"pin", pin.value_or(kPins.at(participant))}};
+    // (Not pin.value_or(kPins.at(…)): that would look the PIN up even when one is given.)
+    Json msg{{"v", 1}, {"type", "login"}, {"participant", participant}, {"pin", pin ? *pin : kPins.at(participant)}};
     if (lastSeq) msg["last_seq"] = *lastSeq;
     m_ws.send(msg);
     auto welcome = next(10s);
@@ -162,7 +195,7 @@ Json Client::hello(const std::string& session, Seq lastSeq) {
 }
 
 Json Client::command(const std::string& type, Json args, std::string id) {
-    if (id.empty()) id = "c" + std::to_string(++m_nextId) + "-" + type;
+    if (id.empty()) id = m_idPrefix + "c" + std::to_string(++m_nextId) + "-" + type;
     Json msg{{"v", 1}, {"type", "command"}, {"id", id}, {"command", type}, {"args", args}};
     if (!m_ws.send(msg)) return Json();
     const auto deadline = std::chrono::steady_clock::now() + 10s;
@@ -175,6 +208,33 @@ Json Client::command(const std::string& type, Json args, std::string id) {
             // Events are fanned out before the answer, so the replica already holds the effect.
             return *f;
         }
+    }
+    return Json();
+}
+
+std::string Client::sendCommand(const std::string& type, Json args, std::string id) {
+    if (id.empty()) id = m_idPrefix + "c" + std::to_string(++m_nextId) + "-" + type;
+    m_ws.send(Json{{"v", 1}, {"type", "command"}, {"id", id}, {"command", type}, {"args", std::move(args)}});
+    return id;
+}
+
+Json Client::awaitAnswer(const std::string& id, std::chrono::milliseconds timeout) {
+    if (auto it = m_answers.find(id); it != m_answers.end()) {
+        Json a = std::move(it->second);
+        m_answers.erase(it);
+        return a;
+    }
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    while (std::chrono::steady_clock::now() < deadline) {
+        auto f = next(std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now()));
+        if (!f) break;
+        if (fold(*f)) continue;
+        const auto type = f->find("type");
+        if (type == f->end() || (*type != "accepted" && *type != "rejected")) continue;
+        const auto idIt = f->find("id");
+        if (idIt == f->end() || !idIt->is_string()) continue;
+        if (*idIt == id) return *f;
+        m_answers[idIt->get<std::string>()] = *f;
     }
     return Json();
 }
@@ -225,6 +285,20 @@ int TestRoom::runCli(const std::vector<std::string>& args, std::string* output) 
     const int status = pclose(p);
     if (output) *output = out;
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+std::unique_ptr<TestRoom> TestRoom::createWith(const std::string& name, const Json& meeting,
+                                               std::vector<std::string> extraArgs) {
+    auto room = std::make_unique<TestRoom>();
+    room->m_extraArgs = std::move(extraArgs);
+    room->m_dir = testing::makeTempDir("room-itest-" + name);
+    std::filesystem::create_directories(room->packageDir());
+    std::ofstream(room->packageDir() / "meeting.json") << meeting.dump(2);
+    std::string out;
+    const int rc = runCli({"import", room->packageDir().string(), "--data-dir", room->dataDir().string()}, &out);
+    REQUIRE_MESSAGE(rc == 0, out);
+    room->start();
+    return room;
 }
 
 std::unique_ptr<TestRoom> TestRoom::create(const std::string& name, std::vector<std::string> extraArgs) {
@@ -279,6 +353,21 @@ std::unique_ptr<Client> TestRoom::client() {
 std::unique_ptr<Client> TestRoom::loggedIn(const std::string& participant) {
     auto c = client();
     REQUIRE_MESSAGE(c->login(participant).has_value(), "login of " << participant);
+    return c;
+}
+
+std::unique_ptr<Client> TestRoom::loggedIn(const std::string& participant, const std::string& pin) {
+    auto c = client();
+    REQUIRE_MESSAGE(c->login(participant, pin).has_value(), "login of " << participant);
+    return c;
+}
+
+std::unique_ptr<Client> TestRoom::resumed(const std::string& session) {
+    auto c = client();
+    static int resumes = 0;
+    c->setIdPrefix("r" + std::to_string(++resumes) + "-"); // its session's earlier connections used "c1-…"
+    const Json welcome = c->hello(session, 0);
+    REQUIRE_MESSAGE((welcome.is_object() && welcome.contains("session")), "resuming a session: " << welcome.dump());
     return c;
 }
 

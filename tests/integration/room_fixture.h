@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "shared/domain/event.h"
 #include "tests/support/https_client.h"
@@ -51,12 +52,24 @@ public:
     Json hello(const std::string& session, Seq lastSeq);
     /// Sends a command and returns its answer (accepted / rejected); frames before it are folded.
     Json command(const std::string& type, Json args = Json::object(), std::string id = {});
+    /// Sends a command without waiting for its answer and returns its id, so that several clients
+    /// (or several commands) can be in flight at once; collect the answer with awaitAnswer().
+    std::string sendCommand(const std::string& type, Json args = Json::object(), std::string id = {});
+    /// Folds frames until the answer (accepted / rejected) to command `id` arrives; answers to other
+    /// commands that arrive meanwhile are kept for their own awaitAnswer(). Json() on timeout or when
+    /// the connection has ended.
+    Json awaitAnswer(const std::string& id, std::chrono::milliseconds timeout = 10s);
     /// Sends a raw frame and returns the next frame that is not an events frame.
     std::optional<Json> sendRaw(std::string_view text, std::chrono::milliseconds timeout = 5s);
     /// Folds frames until the replica has reached `seq` (or the deadline passes).
     bool waitForSeq(Seq seq, std::chrono::milliseconds timeout = 5s);
     /// Folds whatever has arrived within `timeout`.
     void pump(std::chrono::milliseconds timeout);
+
+    /// Put before the ids command() and sendCommand() make up, e.g. so that a new connection of a
+    /// session that already sent commands does not reuse their ids (the server would take a reused
+    /// id for a retry and answer it as a duplicate).
+    void setIdPrefix(std::string prefix) { m_idPrefix = std::move(prefix); }
 
     const State& replica() const { return m_replica; }
     Seq lastSeq() const { return m_lastSeq; }
@@ -76,7 +89,9 @@ private:
     Seq m_lastSeq = 0;
     std::string m_session;
     std::vector<Event> m_events;
+    std::map<std::string, Json> m_answers; ///< answers that arrived while awaiting another one
     int m_nextId = 0;
+    std::string m_idPrefix;
 };
 
 /// A data directory with the test meeting imported, and the room server running on it.
@@ -84,6 +99,10 @@ class TestRoom {
 public:
     /// Creates the data dir, generates the PDFs, imports the package and starts the server.
     static std::unique_ptr<TestRoom> create(const std::string& name, std::vector<std::string> extraArgs = {});
+    /// As create(), with another meeting (a package of meeting.json only: its documents, if any,
+    /// must be listed without files that are not there — use demoMeeting() for the demo meeting).
+    static std::unique_ptr<TestRoom> createWith(const std::string& name, const Json& meeting,
+                                                std::vector<std::string> extraArgs = {});
     ~TestRoom();
 
     void start();
@@ -91,6 +110,10 @@ public:
     void kill9();
     std::unique_ptr<Client> client(); ///< connected, not logged in
     std::unique_ptr<Client> loggedIn(const std::string& participant);
+    std::unique_ptr<Client> loggedIn(const std::string& participant, const std::string& pin);
+    /// A new connection resuming `session` (hello with last_seq 0: its replica is rebuilt from the
+    /// whole log, or from a snapshot), e.g. after the server was restarted.
+    std::unique_ptr<Client> resumed(const std::string& session);
     std::optional<testing::HttpResponse> http(const std::string& method, const std::string& target,
                                               std::map<std::string, std::string> headers = {}, std::string body = {});
     Seq head(); ///< from /healthz
@@ -112,6 +135,16 @@ private:
     std::string m_fingerprint;
     std::vector<std::string> m_extraArgs; ///< more server arguments, e.g. --config
 };
+
+/// The demo meeting (assets/demo/meeting.json: 27 participants, chair `ct`, secretary `tk`, display
+/// `display-main`, admin `admin`) with a PIN for everyone (demoPin) and without its documents, so
+/// that no PDFs have to be made.
+Json demoMeeting();
+/// The PIN demoMeeting() gives a participant.
+std::string demoPin(const std::string& participant);
+/// The voting members of a meeting package, in its order (chair and delegates unless `member` says
+/// otherwise, as the import reads it).
+std::vector<std::string> votingMembers(const Json& meeting);
 
 /// A multi-page PDF with Vietnamese text, made with our MuPDF composer.
 std::string makePdf(const std::string& title, int pages, const std::string& password = {});
