@@ -273,11 +273,8 @@ std::string TestRoom::readFile(const std::filesystem::path& p) {
     return ss.str();
 }
 
-int TestRoom::runCli(const std::vector<std::string>& args, std::string* output) {
-    std::string cmd = binary();
-    for (const auto& a : args) cmd += " '" + a + "'";
-    cmd += " 2>&1";
-    FILE* p = popen(cmd.c_str(), "r");
+int runShell(const std::string& cmd, std::string* output) {
+    FILE* p = popen((cmd + " 2>&1").c_str(), "r");
     REQUIRE(p != nullptr);
     std::string out;
     char buf[4096];
@@ -285,6 +282,12 @@ int TestRoom::runCli(const std::vector<std::string>& args, std::string* output) 
     const int status = pclose(p);
     if (output) *output = out;
     return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+int TestRoom::runCli(const std::vector<std::string>& args, std::string* output) {
+    std::string cmd = binary();
+    for (const auto& a : args) cmd += " '" + a + "'";
+    return runShell(cmd, output);
 }
 
 std::unique_ptr<TestRoom> TestRoom::createWith(const std::string& name, const Json& meeting,

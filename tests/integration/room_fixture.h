@@ -146,6 +146,10 @@ std::string demoPin(const std::string& participant);
 /// otherwise, as the import reads it).
 std::vector<std::string> votingMembers(const Json& meeting);
 
+/// Runs a shell command; returns its exit status (-1 if it did not exit) and, in `output`, its
+/// standard output and error.
+int runShell(const std::string& cmd, std::string* output = nullptr);
+
 /// A multi-page PDF with Vietnamese text, made with our MuPDF composer.
 std::string makePdf(const std::string& title, int pages, const std::string& password = {});
 

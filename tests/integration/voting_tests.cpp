@@ -29,22 +29,10 @@ bool isHex64(const Json& v) {
     return true;
 }
 
-/// Runs a shell command; returns its exit status and its standard output (and error).
-int shell(const std::string& cmd, std::string* output = nullptr) {
-    FILE* p = popen((cmd + " 2>&1").c_str(), "r");
-    REQUIRE(p != nullptr);
-    std::string out;
-    char buf[4096];
-    while (std::size_t n = fread(buf, 1, sizeof buf, p)) out.append(buf, n);
-    const int status = pclose(p);
-    if (output) *output = out;
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
 /// One query through the sqlite3 shell (a WAL reader: fine while the server runs). No double quotes.
 std::string sqlite(const std::filesystem::path& db, const std::string& query) {
     std::string out;
-    const int rc = shell("sqlite3 -batch -noheader '" + db.string() + "' \"" + query + "\"", &out);
+    const int rc = runShell("sqlite3 -batch -noheader '" + db.string() + "' \"" + query + "\"", &out);
     REQUIRE_MESSAGE(rc == 0, query << " → " << out);
     while (!out.empty() && (out.back() == '\n' || out.back() == '\r')) out.pop_back();
     return out;
@@ -422,7 +410,7 @@ TEST_CASE("a secret ballot: no frame, table, file or log line links a voter to a
     CHECK(sqlite(db, "SELECT group_concat(name) FROM pragma_table_info('commands')") == "actor,command_id,first_seq,last_seq,time");
     // Nothing in a text dump of the whole database either.
     std::string dump;
-    REQUIRE(shell("sqlite3 '" + db.string() + "' .dump", &dump) == 0);
+    REQUIRE(runShell("sqlite3 '" + db.string() + "' .dump", &dump) == 0);
     for (std::size_t k = 0; k + 1 < n; ++k) CHECK(dump.find(tallies[k]) == std::string::npos);
 
     // (d) The server's own output names no choice.
