@@ -43,8 +43,7 @@ demo-data: build
 
 demo: demo-data
 	@echo "--- PINs (first lines of $(DEMO_DIR)/pins.txt) ---"; head -n 12 $(DEMO_DIR)/pins.txt || true
-	@echo "--- room server on https://$(DEMO_LISTEN) — /healthz, /metrics; Ctrl-C stops it ---"
-	$(BUILD_DIR)/room-server/room-server --data-dir $(DEMO_DIR)/room --listen $(DEMO_LISTEN)
+	packaging/run-demo.sh $(BUILD_DIR) $(DEMO_DIR)/room $(DEMO_LISTEN)
 
 clean-demo:
 	rm -rf $(DEMO_DIR)

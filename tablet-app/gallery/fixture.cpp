@@ -1,0 +1,122 @@
+#include "tablet-app/gallery/fixture.h"
+
+#include <QFile>
+
+#include <stdexcept>
+
+#include "shared/domain/command.h"
+#include "shared/domain/event.h"
+
+namespace room::tablet::gallery {
+
+namespace {
+
+// 27 November 2026, 08:00 in Hà Nội (UTC+7).
+constexpr TimeMs kStart = 1795741200000;
+
+class Session {
+public:
+    State state;
+    TimeMs now = kStart;
+
+    void run(const std::string& actor, const std::string& type, Json args = Json::object()) {
+        const Participant* p = state.participant(actor);
+        const Actor who{actor, actor == "system" ? Role::Admin : (p ? p->role : Role::Guest)};
+        auto decided = decide(state, who, Command{type, std::move(args)}, now);
+        if (!decided) throw std::runtime_error(type + ": " + decided.error().message);
+        for (auto& draft : *decided) {
+            Event e{state.seq + 1, now, actor, draft.type, draft.payload};
+            apply(state, e);
+        }
+    }
+    void wait(int seconds) { now += static_cast<TimeMs>(seconds) * 1000; }
+};
+
+Json demoMeeting() {
+    QFile f(QStringLiteral(":/gallery/meeting.json"));
+    if (!f.open(QIODevice::ReadOnly)) throw std::runtime_error("the demo meeting is missing from the resources");
+    return Json::parse(f.readAll().toStdString());
+}
+
+std::string fakeSha(int n) {
+    static const char* hex = "0123456789abcdef";
+    std::string s(64, '0');
+    for (int i = 0; i < 64; ++i) s[static_cast<std::size_t>(i)] = hex[(n * 7 + i * 13) % 16];
+    return s;
+}
+
+} // namespace
+
+TimeMs fixtureNow(Moment moment) { return demoState(moment).time + 1000 * 47; }
+
+State demoState(Moment moment) {
+    const Json meeting = demoMeeting();
+    Session s;
+    s.run("system", "meeting.define",
+          Json{{"meeting", meeting["meeting"]}, {"participants", meeting["participants"]}, {"agenda", meeting["agenda"]}});
+    const int pages[] = {24, 18, 36, 12, 9, 15};
+    int n = 0;
+    for (const auto& doc : meeting["documents"]) {
+        ++n;
+        s.run("system", "document.add",
+              Json{{"id", fakeSha(n)}, {"title", doc["title"]}, {"pages", pages[(n - 1) % 6]},
+                   {"bytes", 180000 * n}, {"item", doc.value("item", "")}});
+    }
+    s.wait(-1800);
+    for (const auto& p : meeting["participants"]) {
+        const std::string id = p["id"];
+        const std::string role = p["role"];
+        if (role == "display" || role == "admin" || id == "gd-yt" || id == "gd-ca" || id == "k-tp") continue;
+        s.run("tk", "attendance.check_in", Json{{"participant", id}});
+        s.wait(20);
+    }
+    s.run("tk", "attendance.note_absence", Json{{"participant", "gd-yt"}, {"reason", "Đi công tác theo Quyết định số 1520/QĐ-UBND"}});
+    s.run("tk", "proxy.grant", Json{{"from", "gd-ca"}, {"to", "pct2"}});
+    s.now = kStart;
+    if (moment == Moment::BeforeOpening) return s.state;
+
+    s.run("ct", "meeting.open");
+    s.run("ct", "announcement.make", Json{{"text", "Đề nghị các đại biểu chuyển điện thoại sang chế độ im lặng."}});
+    s.run("ct", "agenda.next");
+    s.wait(9 * 60);
+    s.run("ct", "agenda.next");
+    s.run("ct", "agenda.start", Json{{"item", "2.1"}});
+    s.wait(14 * 60);
+    s.run("gd-khdt", "speaker.request");
+    s.run("gd-tc", "speaker.request");
+    s.run("gd-tp", "speaker.request", Json{{"queue", "interpellation"}});
+    s.run("pct1", "speaker.request");
+    s.run("gd-xd", "speaker.request", Json{{"point_of_order", true}});
+    s.run("ct", "speaker.grant", Json{{"participant", "gd-khdt"}, {"seconds", 300}});
+    s.wait(3 * 60 + 12);
+    if (moment == Moment::Debate) return s.state;
+
+    s.run("ct", "speaker.finish");
+    s.run("ct", "announcement.clear");
+    s.run("ct", "agenda.start", Json{{"item", "3"}});
+    s.wait(25 * 60);
+    s.run("ct", "poll.create",
+          Json{{"id", "nq-01"},
+               {"question", "Thông qua Tờ trình về kế hoạch phát triển kinh tế - xã hội năm 2027"},
+               {"seconds", 120}});
+    s.run("ct", "poll.open", Json{{"poll", "nq-01"}});
+    const char* yes[] = {"pct1", "pct3", "gd-tc", "gd-tp", "gd-nnptnt", "gd-xd", "gd-gtvt", "gd-tnmt",
+                         "gd-gddt", "gd-ct", "gd-nv", "ct-ttr"};
+    for (const char* voter : yes) {
+        s.wait(2);
+        s.run(voter, "poll.cast", Json{{"poll", "nq-01"}, {"choices", Json::array({0})}});
+    }
+    s.run("gd-vhttdl", "poll.cast", Json{{"poll", "nq-01"}, {"choices", Json::array({1})}});
+    s.run("cvp", "poll.cast", Json{{"poll", "nq-01"}, {"choices", Json::array()}});
+    s.wait(20);
+    if (moment == Moment::VoteOpen) return s.state;
+
+    for (const char* voter : {"ct", "pct2", "gd-ldtbxh", "chq-qs"})
+        s.run(voter, "poll.cast", Json{{"poll", "nq-01"}, {"choices", Json::array({0})}});
+    s.run("pct2", "poll.cast", Json{{"poll", "nq-01"}, {"choices", Json::array({0})}, {"for", "gd-ca"}});
+    s.wait(30);
+    s.run("ct", "poll.close", Json{{"poll", "nq-01"}});
+    return s.state;
+}
+
+} // namespace room::tablet::gallery

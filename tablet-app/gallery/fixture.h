@@ -1,0 +1,26 @@
+// Meeting states for the gallery, made by the domain's own rules from the demo meeting.
+#pragma once
+
+#include <string>
+
+#include "shared/domain/state.h"
+
+namespace room::tablet::gallery {
+
+/// Moments of the demo session, each later one containing the earlier ones.
+enum class Moment {
+    BeforeOpening, ///< defined, most members checked in, one excused absence, one proxy
+    Debate,        ///< open, on item 2.1, a speaker with time running and a queue with a point of order
+    VoteOpen,      ///< a named vote under way on item 3, some ballots in
+    VoteResult,    ///< that vote closed and published
+};
+
+/// The demo meeting (assets/demo/meeting.json, from the gallery's resources) taken to `moment` by
+/// deciding and applying commands, exactly as the server would. Throws std::runtime_error when a
+/// command is refused (the fixture no longer fits the rules).
+State demoState(Moment moment);
+
+/// The server time the fixture's events end at (for countdowns frozen in the pictures).
+TimeMs fixtureNow(Moment moment);
+
+} // namespace room::tablet::gallery

@@ -1,0 +1,178 @@
+// tablet-app-gallery --out DIR [--language vi|en]: renders the tablet app's key screens, on fixture
+// states of the demo meeting, to PNG files (run with QT_QPA_PLATFORM=offscreen on a headless machine).
+// Exits non-zero if a screen cannot be rendered or QML reports any warning.
+#include <QCommandLineParser>
+#include <QDeadlineTimer>
+#include <QDir>
+#include <QGuiApplication>
+#include <QImage>
+#include <QQmlApplicationEngine>
+#include <QQmlExtensionPlugin>
+#include <QQuickItem>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QTextStream>
+
+#include <cstdio>
+
+#include "tablet-app/gallery/fixture.h"
+#include "tablet-app/src/appearance.h"
+#include "tablet-app/src/room_store.h"
+
+Q_IMPORT_QML_PLUGIN(PhongHop_TabletPlugin)
+
+namespace {
+
+int g_warnings = 0;
+QtMessageHandler g_previous = nullptr;
+
+void countWarnings(QtMsgType type, const QMessageLogContext& context, const QString& message) {
+    // QML and JavaScript problems (binding errors, missing types, undefined values) fail the run.
+    const QLatin1String category(context.category ? context.category : "");
+    const bool fromQml = category == QLatin1String("qml") || category == QLatin1String("js") ||
+                         category.startsWith(QLatin1String("qt.qml")) || message.contains(QLatin1String(".qml:"));
+    if (fromQml && type != QtDebugMsg && type != QtInfoMsg) ++g_warnings;
+    if (g_previous) g_previous(type, context, message);
+}
+
+// Finds an object by name among the items of the scene and their non-visual children (popups,
+// timers), which QObject::findChild from the window does not reach through Loaders.
+QObject* findInScene(QQuickItem* item, const QString& name) {
+    if (!item) return nullptr;
+    if (item->objectName() == name) return item;
+    for (QObject* child : item->children())
+        if (child->objectName() == name) return child;
+    for (QQuickItem* child : item->childItems())
+        if (QObject* found = findInScene(child, name)) return found;
+    return nullptr;
+}
+
+void settle(QQuickWindow* window, int ms = 60) {
+    // Lets bindings, layouts and the scene graph catch up; grabWindow() then renders synchronously.
+    QDeadlineTimer deadline(ms);
+    while (!deadline.hasExpired()) QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
+    window->requestUpdate();
+    QCoreApplication::processEvents();
+}
+
+} // namespace
+
+int main(int argc, char* argv[]) {
+    g_previous = qInstallMessageHandler(countWarnings);
+    // The demo meeting takes place in Việt Nam: clock times in the pictures are Hà Nội time.
+    qputenv("TZ", "Asia/Ho_Chi_Minh");
+    QGuiApplication app(argc, argv);
+    room::tablet::applyAppearance();
+    QCommandLineParser cli;
+    cli.addHelpOption();
+    QCommandLineOption out(QStringLiteral("out"), QStringLiteral("Directory for the PNG files."), QStringLiteral("dir"));
+    cli.addOption(out);
+    cli.process(app);
+    if (!cli.isSet(out)) {
+        std::fprintf(stderr, "usage: tablet-app-gallery --out DIR\n");
+        return 2;
+    }
+    const QDir dir(cli.value(out));
+    if (!QDir().mkpath(dir.absolutePath())) {
+        std::fprintf(stderr, "cannot create %s\n", qPrintable(dir.absolutePath()));
+        return 2;
+    }
+
+    using room::Role;
+    using room::tablet::gallery::Moment;
+    room::tablet::RoomStore store(nullptr);
+    store.setServer(QStringLiteral("192.168.10.5"), 9443,
+                    QStringLiteral("3F:A0:1B:7C:22:D9:41:0E:8B:6A:55:C3:19:F2:07:AE:64:3D:90:18:BC:E5:72:4F:0A:D6:38:91:CB:2E:9C:11"));
+    store.setAssumedConnection(QStringLiteral("online"));
+    room::tablet::RoomStore::setInstance(&store);
+    QQmlApplicationEngine engine;
+    engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
+    store.setEngine(&engine);
+    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/PhongHop/Tablet/Main.qml")));
+    if (engine.rootObjects().isEmpty()) return 1;
+    auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().first());
+    if (!window) return 1;
+    window->resize(1280, 800);
+
+    int failures = 0;
+    auto shoot = [&](const QString& name) {
+        settle(window);
+        const QImage image = window->grabWindow();
+        const QString path = dir.filePath(name + QStringLiteral(".png"));
+        if (image.isNull() || !image.save(path)) {
+            std::fprintf(stderr, "could not render %s\n", qPrintable(name));
+            ++failures;
+            return;
+        }
+        std::printf("%s\n", qPrintable(path));
+    };
+    auto scene = [&](Moment moment, const char* who, Role role, const char* view) {
+        store.setReplica(room::tablet::gallery::demoState(moment), QString::fromUtf8(who), role);
+        store.setFixedNow(room::tablet::gallery::fixtureNow(moment));
+        window->setProperty("view", QString::fromUtf8(view));
+    };
+    auto openDialog = [&](const char* objectName) {
+        auto* dialog = findInScene(window->contentItem(), QString::fromUtf8(objectName));
+        if (!dialog) {
+            std::fprintf(stderr, "no %s on this screen\n", objectName);
+            ++failures;
+            return;
+        }
+        QMetaObject::invokeMethod(dialog, "open");
+        QDeadlineTimer deadline(3000);
+        while (!dialog->property("opened").toBool() && !deadline.hasExpired())
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
+    };
+
+    for (const QString& language : {QStringLiteral("vi"), QStringLiteral("en")}) {
+        store.setLanguage(language);
+        const QString suffix = language == QLatin1String("vi") ? QString() : QStringLiteral("-en");
+
+        store.setReplica(room::State{}, QString(), Role::Guest);
+        shoot(QStringLiteral("login") + suffix);
+
+        scene(Moment::Debate, "gd-tc", Role::Delegate, "agenda");
+        shoot(QStringLiteral("delegate-agenda") + suffix);
+        if (language != QLatin1String("vi")) continue; // the English set shows the translation works
+
+        scene(Moment::Debate, "gd-tc", Role::Delegate, "floor");
+        shoot(QStringLiteral("delegate-floor"));
+
+        scene(Moment::VoteOpen, "gd-ldtbxh", Role::Delegate, "vote");
+        shoot(QStringLiteral("delegate-vote"));
+        window->setProperty("view", QStringLiteral("vote"));
+        settle(window);
+        QObject* votePanel = findInScene(window->contentItem(), QStringLiteral("votePanel"));
+        if (!votePanel || !QMetaObject::invokeMethod(votePanel, "ask", Q_ARG(QVariant, QVariantList{0}),
+                                                     Q_ARG(QVariant, QString()))) {
+            std::fprintf(stderr, "cannot ask for a confirmation on the vote screen\n");
+            ++failures;
+        }
+        openDialog("confirmVote");
+        shoot(QStringLiteral("delegate-vote-confirm"));
+        if (QObject* dialog = findInScene(window->contentItem(), QStringLiteral("confirmVote")))
+            QMetaObject::invokeMethod(dialog, "close");
+
+        scene(Moment::VoteOpen, "pct1", Role::Delegate, "vote");
+        const auto& poll = *store.replica().poll("nq-01");
+        store.restoreReceipt(room::tablet::Receipt{QStringLiteral("nq-01"), QStringLiteral("pct1"),
+                                                   static_cast<qint64>(poll.ballots.at("pct1").seq),
+                                                   QStringLiteral("3905df43b8ac696e5943847840e403adafb5950b11bf8da0a06843fef98d9e9b"),
+                                                   QVariantList{0}});
+        shoot(QStringLiteral("delegate-voted"));
+
+        scene(Moment::VoteResult, "pct1", Role::Delegate, "vote");
+        shoot(QStringLiteral("delegate-result"));
+
+        scene(Moment::Debate, "ct", Role::Chair, "agenda");
+        shoot(QStringLiteral("chair-console"));
+        scene(Moment::VoteOpen, "ct", Role::Chair, "agenda");
+        shoot(QStringLiteral("chair-vote"));
+
+        scene(Moment::BeforeOpening, "tk", Role::Secretary, "agenda");
+        shoot(QStringLiteral("secretary-desk"));
+    }
+
+    if (g_warnings > 0) std::fprintf(stderr, "%d QML warning(s) while rendering\n", g_warnings);
+    return failures > 0 || g_warnings > 0 ? 1 : 0;
+}

@@ -1,0 +1,154 @@
+import QtQuick
+import PhongHop.Tablet
+import QtQuick.Controls
+import QtQuick.Layouts
+
+// Finding the room server and logging in with the PIN slip or a one-time code.
+Rectangle {
+    id: screen
+    color: Theme.topBar
+
+    function submit() {
+        const code = Room.parseServerCode(serverCode.text) // {host, port, fingerprint, token} or {}
+        if (code.host)
+            Room.setServer(code.host, code.port, code.fingerprint)
+        else
+            Room.setServer(host.text, parseInt(port.text) || 9443, fingerprint.text)
+        if (code.token)
+            Room.loginWithCode(code.token)
+        else
+            Room.loginWithPin(participant.text, pin.text)
+    }
+
+    RowLayout {
+        anchors.fill: parent
+        anchors.margins: 48
+        spacing: 48
+
+        ColumnLayout {
+            Layout.fillWidth: true
+            Layout.preferredWidth: 1
+            spacing: Theme.spacing
+            Text {
+                Layout.fillWidth: true
+                text: qsTr("Paperless meeting room")
+                color: Theme.textOnDark
+                font.pixelSize: Theme.fontDisplay
+                font.weight: Font.Bold
+                wrapMode: Text.WordWrap
+            }
+            Text {
+                Layout.fillWidth: true
+                text: qsTr("Log in with the delegate code and PIN printed on your slip, or scan the code shown by the secretary.")
+                color: "#C8D6E8"
+                font.pixelSize: Theme.fontLarge
+                wrapMode: Text.WordWrap
+            }
+            Item { Layout.fillHeight: true }
+            Text {
+                Layout.fillWidth: true
+                text: qsTr("The tablet only talks to the room server whose fingerprint it was given. Ask the secretary if the fingerprint does not match.")
+                color: "#9FB3CC"
+                font.pixelSize: Theme.fontSmall
+                wrapMode: Text.WordWrap
+            }
+        }
+
+        Card {
+            Layout.preferredWidth: 560
+            Layout.alignment: Qt.AlignVCenter
+            spacing: Theme.spacing
+
+            Text {
+                text: qsTr("Log in")
+                font.pixelSize: Theme.fontHeadline
+                font.weight: Font.Bold
+                color: Theme.text
+            }
+
+            Label { text: qsTr("Room server"); color: Theme.textMuted; font.pixelSize: Theme.fontSmall }
+            RowLayout {
+                Layout.fillWidth: true
+                spacing: Theme.spacingSmall
+                TextField {
+                    id: host
+                    objectName: "host"
+                    Layout.fillWidth: true
+                    implicitHeight: Theme.touchTarget
+                    placeholderText: qsTr("Address, e.g. 192.168.1.10")
+                    text: Room.serverHost
+                    inputMethodHints: Qt.ImhUrlCharactersOnly | Qt.ImhNoAutoUppercase
+                }
+                TextField {
+                    id: port
+                    Layout.preferredWidth: 110
+                    implicitHeight: Theme.touchTarget
+                    placeholderText: qsTr("Port")
+                    text: Room.serverPort > 0 ? Room.serverPort : "9443"
+                    inputMethodHints: Qt.ImhDigitsOnly
+                }
+            }
+            TextField {
+                id: fingerprint
+                Layout.fillWidth: true
+                implicitHeight: Theme.touchTarget
+                placeholderText: qsTr("Certificate fingerprint (SHA-256)")
+                text: Room.serverFingerprint
+                font.pixelSize: Theme.fontSmall
+                inputMethodHints: Qt.ImhNoAutoUppercase | Qt.ImhNoPredictiveText
+            }
+            TextField {
+                id: serverCode
+                Layout.fillWidth: true
+                implicitHeight: Theme.touchTarget
+                placeholderText: qsTr("…or paste the scanned code (phonghop://…)")
+                font.pixelSize: Theme.fontSmall
+                inputMethodHints: Qt.ImhNoAutoUppercase | Qt.ImhNoPredictiveText
+            }
+
+            Rectangle { Layout.fillWidth: true; implicitHeight: 1; color: Theme.border }
+
+            Label { text: qsTr("Delegate code and PIN"); color: Theme.textMuted; font.pixelSize: Theme.fontSmall }
+            RowLayout {
+                Layout.fillWidth: true
+                spacing: Theme.spacingSmall
+                TextField {
+                    id: participant
+                    objectName: "participant"
+                    Layout.fillWidth: true
+                    implicitHeight: Theme.touchTarget
+                    placeholderText: qsTr("Delegate code")
+                    text: Room.participantHint
+                    inputMethodHints: Qt.ImhNoAutoUppercase | Qt.ImhNoPredictiveText
+                }
+                TextField {
+                    id: pin
+                    objectName: "pin"
+                    Layout.preferredWidth: 180
+                    implicitHeight: Theme.touchTarget
+                    placeholderText: qsTr("PIN")
+                    echoMode: TextInput.Password
+                    inputMethodHints: Qt.ImhDigitsOnly | Qt.ImhSensitiveData
+                    onAccepted: screen.submit()
+                }
+            }
+
+            Text {
+                Layout.fillWidth: true
+                visible: Room.loginError.length > 0
+                text: Room.loginError
+                color: Theme.danger
+                font.pixelSize: Theme.fontBody
+                wrapMode: Text.WordWrap
+            }
+
+            BigButton {
+                Layout.fillWidth: true
+                big: true
+                text: Room.busy ? qsTr("Connecting…") : qsTr("Log in")
+                enabled: !Room.busy
+                onClicked: screen.submit()
+            }
+        }
+    }
+}

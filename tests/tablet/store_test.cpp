@@ -1,0 +1,266 @@
+// The tablet's client store against the real room server on loopback: login with a pinned
+// certificate, a session carried by a chair and a delegate, resuming after a dropped link, votes
+// that need the live connection. Every list model is watched by QAbstractItemModelTester.
+#include <doctest/doctest.h>
+
+#include <QAbstractItemModelTester>
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+
+#include <functional>
+#include <memory>
+#include <vector>
+
+#include "tablet-app/src/room_store.h"
+#include "tests/integration/room_fixture.h"
+
+using namespace room;
+using room::itest::TestRoom;
+using room::tablet::RoomStore;
+
+namespace {
+
+QCoreApplication& app() {
+    static int argc = 1;
+    static char name[] = "tablet_store_test";
+    static char* argv[] = {name, nullptr};
+    static QCoreApplication instance(argc, argv);
+    return instance;
+}
+
+/// Runs the event loop until `condition` holds or `ms` pass; returns whether it holds.
+bool waitUntil(const std::function<bool()>& condition, int ms = 10000) {
+    QDeadlineTimer deadline(ms);
+    while (!condition()) {
+        if (deadline.hasExpired()) return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+    }
+    return true;
+}
+
+/// A tablet: the store, testers on its models, and the answers to its commands.
+struct Tablet {
+    std::unique_ptr<RoomStore> store = std::make_unique<RoomStore>(nullptr);
+    std::vector<std::unique_ptr<QAbstractItemModelTester>> testers;
+    std::map<QString, std::pair<bool, QString>> answers; ///< id → (ok, code)
+    int snapshots = 0;
+    int eventFrames = 0;
+
+    Tablet(const TestRoom& room, const QString& fingerprint = {}) {
+        app();
+        store->setLanguage(QStringLiteral("en"));
+        store->setServer(QStringLiteral("127.0.0.1"), room.port(),
+                         fingerprint.isEmpty() ? QString::fromStdString(room.fingerprint()) : fingerprint);
+        for (auto* model : {store->agenda(), store->floorQueue(), store->interpellationQueue(), store->polls(),
+                            store->participants(), store->documents()})
+            testers.push_back(std::make_unique<QAbstractItemModelTester>(
+                model, QAbstractItemModelTester::FailureReportingMode::Fatal));
+        QObject::connect(store.get(), &RoomStore::commandFinished, store.get(),
+                         [this](const QString& id, bool ok, const QString& code, const QString&) {
+                             answers[id] = {ok, code};
+                         });
+        QObject::connect(&store->link(), &room::tablet::RoomLink::snapshotReceived, store.get(), [this] { ++snapshots; });
+        QObject::connect(&store->link(), &room::tablet::RoomLink::eventsReceived, store.get(), [this] { ++eventFrames; });
+    }
+
+    bool login(const std::string& who) {
+        store->loginWithPin(QString::fromStdString(who), QString::fromStdString(itest::kPins.at(who)));
+        return waitUntil([&] { return store->loggedIn() || !store->loginError().isEmpty(); }) && store->loggedIn() &&
+               waitUntil([&] { return store->replica().meeting.id == "test-meeting"; });
+    }
+    /// Sends a command and waits for its answer; true when accepted.
+    bool run(const QString& type, const QVariantMap& args = {}) {
+        const QString id = store->command(type, args);
+        return answered(id) && answers[id].first;
+    }
+    bool answered(const QString& id) { return waitUntil([&] { return answers.count(id) > 0; }); }
+    /// Waits until the replica has caught up with another tablet's.
+    bool caughtUp(const Tablet& other) {
+        return waitUntil([&] { return store->lastSeq() >= other.store->lastSeq(); });
+    }
+};
+
+} // namespace
+
+TEST_CASE("a chair and a delegate carry a session from login to a published vote") {
+    auto room = TestRoom::create("tablet-session");
+    Tablet chair(*room), delegate(*room);
+    REQUIRE(chair.login("chair"));
+    REQUIRE(delegate.login("d1"));
+    CHECK(chair.store->role() == "chair");
+    CHECK(delegate.store->role() == "delegate");
+    CHECK(delegate.store->me().value("name").toString() == QStringLiteral("Lê Văn Một"));
+    CHECK(delegate.store->agenda()->count() == 5);
+    CHECK(delegate.store->agenda()->get(2).toMap().value("number").toString() == "2.1");
+    CHECK(delegate.store->meeting().value("status").toString() == "scheduled");
+
+    // Attendance and the opening.
+    for (const char* who : {"chair", "d2", "d3"})
+        REQUIRE(chair.run("attendance.check_in", {{"participant", who}}));
+    REQUIRE(delegate.run("attendance.check_in"));
+    REQUIRE(chair.run("meeting.open"));
+    REQUIRE(delegate.caughtUp(chair));
+    CHECK(delegate.store->meeting().value("status").toString() == "open");
+    CHECK(delegate.store->quorum().value("present").toInt() == 4);
+    CHECK(delegate.store->quorum().value("met").toBool());
+
+    // The agenda follows the chair.
+    REQUIRE(chair.run("agenda.next"));
+    REQUIRE(chair.run("agenda.next"));
+    REQUIRE(delegate.caughtUp(chair));
+    CHECK(delegate.store->currentItem().value("id").toString() == "2");
+    CHECK(delegate.store->agenda()->get(0).toMap().value("status").toString() == "done");
+    CHECK(delegate.store->agenda()->get(1).toMap().value("current").toBool());
+
+    // The floor: the delegate asks, sees their place, gets the floor.
+    const QString ask = delegate.store->requestFloor(QStringLiteral("floor"), false);
+    REQUIRE(delegate.answered(ask));
+    REQUIRE(chair.caughtUp(delegate));
+    CHECK(delegate.store->myRequests().value("floor").toInt() == 1);
+    REQUIRE(chair.store->floorQueue()->count() == 1);
+    CHECK(chair.store->floorQueue()->get(0).toMap().value("id").toString() == "d1");
+    REQUIRE(chair.run("speaker.grant", {{"participant", "d1"}, {"seconds", 90}}));
+    REQUIRE(delegate.caughtUp(chair));
+    CHECK(delegate.store->speaker().value("isMe").toBool());
+    CHECK(delegate.store->speaker().value("endsAt").toLongLong() ==
+          delegate.store->speaker().value("grantedAt").toLongLong() + 90000);
+    CHECK(delegate.store->myRequests().value("floor").toInt() == 0);
+    REQUIRE(delegate.run("speaker.finish"));
+
+    // A vote: the delegate votes with a receipt; the result comes with its rule.
+    REQUIRE(chair.run("poll.create", {{"id", "nq-1"}, {"question", "Thông qua báo cáo"}}));
+    REQUIRE(chair.run("poll.open", {{"poll", "nq-1"}}));
+    REQUIRE(delegate.caughtUp(chair));
+    QVariantMap live = delegate.store->livePoll();
+    CHECK(live.value("id").toString() == "nq-1");
+    CHECK(live.value("canVote").toBool());
+    CHECK(live.value("eligible").toInt() == 4);
+    const QString ballot = delegate.store->vote(QStringLiteral("nq-1"), QVariantList{0});
+    REQUIRE(delegate.answered(ballot));
+    CHECK(delegate.answers[ballot].first);
+    const QVariantMap receipt = delegate.store->receiptFor(QStringLiteral("nq-1")).toMap();
+    CHECK(receipt.value("hash").toString().size() == 64);
+    CHECK(receipt.value("seq").toLongLong() > 0);
+    CHECK(receipt.value("choices").toList() == QVariantList{0});
+    live = delegate.store->livePoll();
+    CHECK(live.value("iVoted").toBool());
+    CHECK_FALSE(live.value("canVote").toBool());
+    CHECK(live.value("voted").toInt() == 1);
+
+    // A second ballot for the same member is refused and changes nothing.
+    const QString again = delegate.store->vote(QStringLiteral("nq-1"), QVariantList{1});
+    REQUIRE(delegate.answered(again));
+    CHECK_FALSE(delegate.answers[again].first);
+    CHECK(delegate.answers[again].second == "duplicate");
+    CHECK_FALSE(delegate.store->lastError().isEmpty());
+
+    REQUIRE(chair.run("poll.close", {{"poll", "nq-1"}}));
+    REQUIRE(delegate.caughtUp(chair));
+    live = delegate.store->livePoll();
+    CHECK(live.value("status").toString() == "closed");
+    CHECK(live.value("published").toBool());
+    const QVariantMap result = live.value("result").toMap();
+    CHECK(result.value("outcome").toString() == "not_passed"); // 1 of 5 members is not more than half
+    CHECK(result.value("counts").toList().value(0).toInt() == 1);
+    CHECK(result.value("statement_en").toString().contains("members"));
+}
+
+TEST_CASE("a certificate that is not the pinned one gets nothing, not even the PIN") {
+    auto room = TestRoom::create("tablet-pin");
+    const QString wrong = QStringLiteral("00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF:"
+                                         "00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF");
+    // Six wrong PINs sent to the real server would lock the participant out (after five).
+    for (int attempt = 0; attempt < 6; ++attempt) {
+        Tablet tablet(*room, wrong);
+        tablet.store->loginWithPin(QStringLiteral("d2"), QStringLiteral("999999"));
+        REQUIRE(waitUntil([&] { return !tablet.store->loginError().isEmpty(); }));
+        CHECK(tablet.store->loginError().contains("certificate"));
+        CHECK_FALSE(tablet.store->loggedIn());
+        CHECK(tablet.store->connection() == "offline");
+    }
+    Tablet honest(*room);
+    CHECK(honest.login("d2")); // not locked out: none of the wrong PINs reached the server
+}
+
+TEST_CASE("a wrong PIN is refused with the server's message and leaves the tablet logged out") {
+    auto room = TestRoom::create("tablet-badpin");
+    Tablet tablet(*room);
+    tablet.store->setLanguage(QStringLiteral("vi"));
+    tablet.store->loginWithPin(QStringLiteral("d3"), QStringLiteral("000000"));
+    REQUIRE(waitUntil([&] { return !tablet.store->loginError().isEmpty(); }));
+    CHECK_FALSE(tablet.store->loggedIn());
+    CHECK(tablet.store->replica().meeting.id.empty());
+    CHECK(tablet.store->agenda()->count() == 0);
+    CHECK(tablet.store->loginError().contains(QStringLiteral("mã"))); // the Vietnamese message
+
+    Tablet empty(*room);
+    empty.store->loginWithPin(QStringLiteral(""), QStringLiteral(""));
+    CHECK_FALSE(empty.store->loginError().isEmpty());
+    CHECK(empty.store->connection() == "offline");
+}
+
+TEST_CASE("after a dropped link the tablet resumes from its last event, without a snapshot") {
+    auto room = TestRoom::create("tablet-resume");
+    Tablet chair(*room), delegate(*room);
+    REQUIRE(chair.login("chair"));
+    REQUIRE(delegate.login("d4"));
+    REQUIRE(chair.run("attendance.check_in", {{"participant", "d4"}}));
+    REQUIRE(delegate.caughtUp(chair));
+    CHECK(delegate.snapshots == 1);
+    const Seq before = delegate.store->lastSeq();
+
+    delegate.store->link().simulateDrop();
+    REQUIRE(waitUntil([&] { return delegate.store->connection() == "reconnecting"; }));
+    // Missed while away.
+    REQUIRE(chair.run("announcement.make", {{"text", "Nghỉ giải lao 15 phút"}}));
+    REQUIRE(chair.run("proxy.grant", {{"from", "d5"}, {"to", "d4"}}));
+
+    // Votes need the live connection: refused at once, never queued.
+    const QString offlineVote = delegate.store->vote(QStringLiteral("nq-x"), QVariantList{0});
+    REQUIRE(delegate.answered(offlineVote));
+    CHECK(delegate.answers[offlineVote].second == "offline");
+
+    REQUIRE(waitUntil([&] { return delegate.store->connection() == "online"; }, 20000));
+    REQUIRE(delegate.caughtUp(chair));
+    CHECK(delegate.store->lastSeq() > before);
+    CHECK(delegate.snapshots == 1); // caught up with events only
+    CHECK(delegate.store->announcement().value("text").toString() == QStringLiteral("Nghỉ giải lao 15 phút"));
+    CHECK(delegate.store->replica().proxies.at("d5") == "d4");
+    // The replica equals the server's state as projected for the delegate: a fresh login agrees.
+    Tablet fresh(*room);
+    REQUIRE(fresh.login("d4"));
+    REQUIRE(fresh.caughtUp(chair));
+    CHECK(toJson(fresh.store->replica()) == toJson(delegate.store->replica()));
+}
+
+TEST_CASE("a command in flight when the link drops is sent again by id and applied once") {
+    auto room = TestRoom::create("tablet-retry");
+    Tablet chair(*room), delegate(*room);
+    REQUIRE(chair.login("chair"));
+    REQUIRE(delegate.login("d2"));
+    REQUIRE(chair.run("attendance.check_in", {{"participant", "d2"}}));
+    REQUIRE(chair.run("meeting.open"));
+    REQUIRE(delegate.caughtUp(chair));
+
+    const QString id = delegate.store->requestFloor();
+    delegate.store->link().simulateDrop(); // the answer (and maybe the command) is lost
+    REQUIRE(waitUntil([&] { return delegate.answers.count(id) > 0; }, 20000));
+    CHECK(delegate.answers[id].first);
+    REQUIRE(chair.caughtUp(delegate));
+    REQUIRE(waitUntil([&] { return chair.store->floorQueue()->count() >= 1; }));
+    CHECK(chair.store->floorQueue()->count() == 1);
+    CHECK(delegate.store->link().pendingCommands() == 0);
+}
+
+TEST_CASE("logging out wipes the replica and the receipts") {
+    auto room = TestRoom::create("tablet-logout");
+    Tablet delegate(*room);
+    REQUIRE(delegate.login("d3"));
+    CHECK(delegate.store->agenda()->count() == 5);
+    delegate.store->logout();
+    REQUIRE(waitUntil([&] { return !delegate.store->loggedIn(); }));
+    CHECK(delegate.store->agenda()->count() == 0);
+    CHECK(delegate.store->replica().meeting.id.empty());
+    CHECK(delegate.store->lastSeq() == 0);
+    CHECK(delegate.store->connection() == "offline");
+}
