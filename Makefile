@@ -25,10 +25,12 @@ build: configure
 test: build
 	ctest --preset $(PRESET) -j $(JOBS)
 
-# Benchmarks with N tablets on loopback (tests/bench/README.md); writes $(BUILD_DIR)/bench/results.{json,md}.
+# Benchmarks with N tablets on loopback and the document viewer (tests/bench/README.md); writes
+# $(BUILD_DIR)/bench/results.{json,md} and viewer_results.json.
 bench: build
 	$(BUILD_DIR)/tests/bench/room-load --server-bin $(BUILD_DIR)/room-server/room-server \
 	  --clients $(BENCH_N) --repeats $(BENCH_REPEATS) --out $(BUILD_DIR)/bench
+	$(BUILD_DIR)/tests/bench/room-viewer-bench --pages 100 --repeats 5 --out $(BUILD_DIR)/bench
 
 # A demo data directory: the demo meeting package (PDFs generated here) imported once.
 demo-data: build

@@ -6,6 +6,7 @@
 
 #include "shared/domain/command.h"
 #include "shared/domain/event.h"
+#include "shared/pdf/pdf_compose.h"
 
 namespace room::tablet::gallery {
 
@@ -117,6 +118,43 @@ State demoState(Moment moment) {
     s.wait(30);
     s.run("ct", "poll.close", Json{{"poll", "nq-01"}});
     return s.state;
+}
+
+std::string demoPdf() {
+    pdf::ComposeOptions options;
+    options.title = "Tờ trình về dự toán ngân sách nhà nước năm 2027";
+    options.resourceDir = "/usr/share/fonts/truetype/liberation2";
+    options.css = "@font-face { font-family: Serif; src: url(LiberationSerif-Regular.ttf); } "
+                  "@font-face { font-family: Serif; font-weight: bold; src: url(LiberationSerif-Bold.ttf); } "
+                  "body { font-family: Serif; text-align: justify; } p { margin: 0 0 6pt 0; text-indent: 1cm; } "
+                  "h1 { font-size: 14pt; text-align: center; margin: 12pt 0; } .c { text-align: center; text-indent: 0; }";
+    std::vector<pdf::Block> blocks;
+    blocks.push_back(pdf::Html{
+        "<p class='c'><b>ỦY BAN NHÂN DÂN TỈNH BÌNH SƠN</b></p>"
+        "<p class='c'><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b><br/>Độc lập - Tự do - Hạnh phúc</p>"
+        "<p class='c'>Số: 215/TTr-UBND &#160;&#160;&#160; Bình Sơn, ngày 20 tháng 11 năm 2026</p>"
+        "<h1>TỜ TRÌNH<br/>Về dự toán ngân sách nhà nước năm 2027</h1>"});
+    const char* paragraphs[] = {
+        "Căn cứ Luật Ngân sách nhà nước ngày 25 tháng 6 năm 2015; căn cứ Nghị định số 163/2016/NĐ-CP "
+        "của Chính phủ quy định chi tiết thi hành một số điều của Luật Ngân sách nhà nước;",
+        "Ủy ban nhân dân tỉnh trình dự toán thu ngân sách nhà nước trên địa bàn năm 2027 là 12.450 tỷ đồng, "
+        "tăng 8,2% so với ước thực hiện năm 2026; trong đó thu nội địa 10.900 tỷ đồng, thu từ hoạt động "
+        "xuất nhập khẩu 1.550 tỷ đồng.",
+        "Dự toán chi ngân sách địa phương năm 2027 là 15.320 tỷ đồng, gồm chi đầu tư phát triển 4.870 tỷ "
+        "đồng, chi thường xuyên 9.980 tỷ đồng, dự phòng ngân sách 300 tỷ đồng và chi tạo nguồn cải cách "
+        "tiền lương 170 tỷ đồng.",
+        "Việc phân bổ dự toán bảo đảm ưu tiên bố trí vốn cho các công trình chuyển tiếp, các dự án trọng "
+        "điểm về giao thông, thủy lợi, y tế và giáo dục; tiết kiệm chi thường xuyên, không bố trí kinh phí "
+        "cho các nhiệm vụ chưa thật sự cần thiết."};
+    for (int section = 1; section <= 6; ++section) {
+        std::string html = "<p><b>" + std::to_string(section) + ". Nội dung " + std::to_string(section) + "</b></p>";
+        for (int r = 0; r < 3; ++r)
+            for (const char* p : paragraphs) html += std::string("<p>") + p + "</p>";
+        blocks.push_back(pdf::Html{html});
+    }
+    auto bytes = pdf::composePdf(blocks, options);
+    if (!bytes) throw std::runtime_error("demo PDF: " + bytes.error().message);
+    return *bytes;
 }
 
 } // namespace room::tablet::gallery

@@ -2,6 +2,7 @@
 // states of the demo meeting, to PNG files (run with QT_QPA_PLATFORM=offscreen on a headless machine).
 // Exits non-zero if a screen cannot be rendered or QML reports any warning.
 #include <QCommandLineParser>
+#include <QCryptographicHash>
 #include <QDeadlineTimer>
 #include <QDir>
 #include <QGuiApplication>
@@ -163,6 +164,49 @@ int main(int argc, char* argv[]) {
 
         scene(Moment::VoteResult, "pct1", Role::Delegate, "vote");
         shoot(QStringLiteral("delegate-result"));
+
+        // The viewer: a document downloaded earlier in the session, searched, then a restricted one.
+        {
+            const std::string pdf = room::tablet::gallery::demoPdf();
+            const QByteArray bytes = QByteArray::fromStdString(pdf);
+            const QString id = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
+            scene(Moment::Debate, "gd-tc", Role::Delegate, "agenda");
+            if (!store.library()->addLocal(id, bytes)) ++failures;
+            QObject* home = findInScene(window->contentItem(), QStringLiteral("delegateHome"));
+            QObject* viewer = findInScene(window->contentItem(), QStringLiteral("documentViewer"));
+            if (!home || !viewer) {
+                std::fprintf(stderr, "no viewer on the delegate's screen\n");
+                ++failures;
+            } else {
+                auto waitFor = [&](const char* property, auto test) {
+                    QDeadlineTimer deadline(10000);
+                    while (!test(viewer->property(property)) && !deadline.hasExpired())
+                        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
+                    if (deadline.hasExpired()) {
+                        std::fprintf(stderr, "the viewer never had %s\n", property);
+                        ++failures;
+                    }
+                };
+                QMetaObject::invokeMethod(home, "showDocument", Q_ARG(QVariant, id),
+                                          Q_ARG(QVariant, QStringLiteral("Tờ trình về dự toán ngân sách nhà nước năm 2027")),
+                                          Q_ARG(QVariant, QStringLiteral("meeting")));
+                waitFor("pageReady", [](const QVariant& v) { return v.toBool(); });
+                QMetaObject::invokeMethod(viewer, "find", Q_ARG(QVariant, QStringLiteral("ngân sách")));
+                waitFor("hits", [](const QVariant& v) { return !v.toList().isEmpty(); });
+                waitFor("pageReady", [](const QVariant& v) { return v.toBool(); });
+                settle(window, 300); // thumbnails
+                shoot(QStringLiteral("delegate-viewer"));
+
+                viewer->setProperty("audience", QStringLiteral("listed"));
+                QMetaObject::invokeMethod(viewer, "find", Q_ARG(QVariant, QString()));
+                viewer->setProperty("zoom", 1.5);
+                waitFor("pageReady", [](const QVariant& v) { return v.toBool(); });
+                settle(window, 200);
+                shoot(QStringLiteral("delegate-viewer-restricted"));
+                QMetaObject::invokeMethod(home, "showDocument", Q_ARG(QVariant, QString()), Q_ARG(QVariant, QString()),
+                                          Q_ARG(QVariant, QStringLiteral("meeting")));
+            }
+        }
 
         scene(Moment::Debate, "ct", Role::Chair, "agenda");
         shoot(QStringLiteral("chair-console"));

@@ -246,92 +246,145 @@
 <context>
     <name>DelegateHome</name>
     <message>
-        <location filename="../qml/DelegateHome.qml" line="45"/>
+        <location filename="../qml/DelegateHome.qml" line="55"/>
         <source>Agenda</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/DelegateHome.qml" line="46"/>
+        <location filename="../qml/DelegateHome.qml" line="56"/>
         <source>Floor (#%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/DelegateHome.qml" line="46"/>
+        <location filename="../qml/DelegateHome.qml" line="56"/>
         <source>Floor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/DelegateHome.qml" line="47"/>
+        <location filename="../qml/DelegateHome.qml" line="57"/>
         <source>Vote ●</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/DelegateHome.qml" line="47"/>
+        <location filename="../qml/DelegateHome.qml" line="57"/>
         <source>Vote</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/DelegateHome.qml" line="51"/>
+        <location filename="../qml/DelegateHome.qml" line="61"/>
         <source>Quorum</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/DelegateHome.qml" line="53"/>
+        <location filename="../qml/DelegateHome.qml" line="63"/>
         <source>%1 / %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/DelegateHome.qml" line="60"/>
+        <location filename="../qml/DelegateHome.qml" line="70"/>
         <source>Quorum met</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/DelegateHome.qml" line="60"/>
+        <location filename="../qml/DelegateHome.qml" line="70"/>
         <source>%1 needed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/DelegateHome.qml" line="86"/>
+        <location filename="../qml/DelegateHome.qml" line="97"/>
+        <source>On the wall display: “%1”, page %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/DelegateHome.qml" line="103"/>
+        <source>Follow on my tablet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/DelegateHome.qml" line="121"/>
         <source>Announcement: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/DelegateHome.qml" line="115"/>
+        <location filename="../qml/DelegateHome.qml" line="150"/>
         <source>Now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/DelegateHome.qml" line="115"/>
+        <location filename="../qml/DelegateHome.qml" line="150"/>
         <source>Item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/DelegateHome.qml" line="120"/>
+        <location filename="../qml/DelegateHome.qml" line="155"/>
         <source>The session has not reached an item yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/DelegateHome.qml" line="129"/>
+        <location filename="../qml/DelegateHome.qml" line="164"/>
         <source>Presented by %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/DelegateHome.qml" line="139"/>
+        <location filename="../qml/DelegateHome.qml" line="174"/>
         <source>Documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/DelegateHome.qml" line="143"/>
+        <location filename="../qml/DelegateHome.qml" line="178"/>
         <source>No documents for this item.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/DelegateHome.qml" line="177"/>
+        <location filename="../qml/DelegateHome.qml" line="216"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n page</numerusform>
             <numerusform>%n pages</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>DocumentViewer</name>
+    <message>
+        <location filename="../qml/DocumentViewer.qml" line="93"/>
+        <source>‹ Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/DocumentViewer.qml" line="113"/>
+        <source>of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/DocumentViewer.qml" line="123"/>
+        <source>Search in the document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/DocumentViewer.qml" line="128"/>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/DocumentViewer.qml" line="129"/>
+        <source>not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/DocumentViewer.qml" line="137"/>
+        <source>Following the presenter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/DocumentViewer.qml" line="137"/>
+        <source>Follow the presenter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/DocumentViewer.qml" line="324"/>
+        <source>Opening the document… %1%</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -353,7 +406,7 @@
     </message>
     <message>
         <location filename="../qml/LoginScreen.qml" line="63"/>
-        <location filename="../qml/LoginScreen.qml" line="147"/>
+        <location filename="../qml/LoginScreen.qml" line="148"/>
         <source>Log in</source>
         <translation type="unfinished"></translation>
     </message>
@@ -393,12 +446,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/LoginScreen.qml" line="128"/>
+        <location filename="../qml/LoginScreen.qml" line="129"/>
         <source>PIN</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/LoginScreen.qml" line="147"/>
+        <location filename="../qml/LoginScreen.qml" line="148"/>
         <source>Connecting…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -601,103 +654,103 @@
     </message>
     <message>
         <location filename="../qml/SpeakerPanel.qml" line="42"/>
-        <location filename="../qml/SpeakerPanel.qml" line="105"/>
-        <location filename="../qml/SpeakerPanel.qml" line="186"/>
+        <location filename="../qml/SpeakerPanel.qml" line="106"/>
+        <location filename="../qml/SpeakerPanel.qml" line="187"/>
         <source>Point of order</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SpeakerPanel.qml" line="56"/>
+        <location filename="../qml/SpeakerPanel.qml" line="57"/>
         <source>+1 min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SpeakerPanel.qml" line="58"/>
+        <location filename="../qml/SpeakerPanel.qml" line="59"/>
         <source>End speech</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SpeakerPanel.qml" line="59"/>
+        <location filename="../qml/SpeakerPanel.qml" line="60"/>
         <source>Revoke</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SpeakerPanel.qml" line="63"/>
+        <location filename="../qml/SpeakerPanel.qml" line="64"/>
         <source>I have finished</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SpeakerPanel.qml" line="73"/>
+        <location filename="../qml/SpeakerPanel.qml" line="74"/>
         <source>Your requests</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SpeakerPanel.qml" line="77"/>
+        <location filename="../qml/SpeakerPanel.qml" line="78"/>
         <source>You are number %1 in the queue to speak.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SpeakerPanel.qml" line="78"/>
+        <location filename="../qml/SpeakerPanel.qml" line="79"/>
         <source>You have not asked for the floor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SpeakerPanel.qml" line="79"/>
+        <location filename="../qml/SpeakerPanel.qml" line="80"/>
         <source>Requests open when the session does.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SpeakerPanel.qml" line="80"/>
+        <location filename="../qml/SpeakerPanel.qml" line="81"/>
         <source>Check in at the secretary&apos;s desk to ask for the floor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SpeakerPanel.qml" line="88"/>
+        <location filename="../qml/SpeakerPanel.qml" line="89"/>
         <source>You are number %1 in the interpellation queue.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SpeakerPanel.qml" line="98"/>
+        <location filename="../qml/SpeakerPanel.qml" line="99"/>
         <source>Ask to speak</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SpeakerPanel.qml" line="111"/>
+        <location filename="../qml/SpeakerPanel.qml" line="112"/>
         <source>Withdraw</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SpeakerPanel.qml" line="118"/>
+        <location filename="../qml/SpeakerPanel.qml" line="119"/>
         <source>Ask a question (interpellation)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SpeakerPanel.qml" line="124"/>
+        <location filename="../qml/SpeakerPanel.qml" line="125"/>
         <source>Withdraw question</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SpeakerPanel.qml" line="193"/>
+        <location filename="../qml/SpeakerPanel.qml" line="194"/>
         <source>Give the floor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SpeakerPanel.qml" line="210"/>
+        <location filename="../qml/SpeakerPanel.qml" line="211"/>
         <source>Queue to speak (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SpeakerPanel.qml" line="213"/>
+        <location filename="../qml/SpeakerPanel.qml" line="214"/>
         <source>No one is waiting.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SpeakerPanel.qml" line="216"/>
+        <location filename="../qml/SpeakerPanel.qml" line="217"/>
         <source>Interpellation queue (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/SpeakerPanel.qml" line="219"/>
+        <location filename="../qml/SpeakerPanel.qml" line="220"/>
         <source>No questions are waiting.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -865,6 +918,34 @@
     <message>
         <location filename="../qml/VotePanel.qml" line="273"/>
         <source>Send my vote</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>room::tablet::DocumentLibrary</name>
+    <message>
+        <location filename="../src/document_library.cpp" line="80"/>
+        <source>This is not a document of the meeting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/document_library.cpp" line="101"/>
+        <source>Not connected to the room server: this document has not been downloaded yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/document_library.cpp" line="133"/>
+        <source>The document is not available to you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/document_library.cpp" line="134"/>
+        <source>The document could not be downloaded (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/document_library.cpp" line="138"/>
+        <source>The downloaded file is not the document (its fingerprint differs).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -8,6 +8,7 @@ import "Format.js" as Format
 // the vote. A poll that opens brings the vote to the front.
 Item {
     id: home
+    objectName: "delegateHome"
     property string view: "agenda"
     signal viewRequested(string name)
     property string chosenItem: ""
@@ -23,6 +24,15 @@ Item {
         }
     }
     property string lastOpened: ""
+    property string docId: ""
+    property string docTitle: ""
+    property string docAudience: "meeting"
+
+    function showDocument(id, title, audience) {
+        home.docTitle = title
+        home.docAudience = audience
+        home.docId = id
+    }
 
     RowLayout {
         anchors.fill: parent
@@ -70,6 +80,31 @@ Item {
             Layout.fillWidth: true
             Layout.fillHeight: true
             spacing: Theme.spacing
+
+            Rectangle {
+                Layout.fillWidth: true
+                visible: !!Room.presentation.document
+                implicitHeight: Theme.touchTarget + 2 * Theme.spacingSmall
+                radius: Theme.radius
+                color: Theme.primaryLight
+                border.color: Theme.primary
+                RowLayout {
+                    anchors.fill: parent
+                    anchors.leftMargin: Theme.spacing
+                    anchors.rightMargin: Theme.spacingSmall
+                    Text {
+                        Layout.fillWidth: true
+                        text: qsTr("On the wall display: “%1”, page %2").arg(Room.presentation.title || "").arg(Room.presentation.page || 0)
+                        font.pixelSize: Theme.fontBody
+                        color: Theme.primary
+                        elide: Text.ElideRight
+                    }
+                    BigButton {
+                        text: qsTr("Follow on my tablet")
+                        onClicked: home.showDocument(Room.presentation.document, Room.presentation.title, "meeting")
+                    }
+                }
+            }
 
             Rectangle {
                 Layout.fillWidth: true
@@ -154,6 +189,10 @@ Item {
                                     radius: Theme.radiusSmall
                                     color: Theme.surfaceMuted
                                     border.color: Theme.border
+                                    MouseArea {
+                                        anchors.fill: parent
+                                        onClicked: home.showDocument(doc.modelData.id, doc.modelData.title, doc.modelData.audience) // qmllint disable unqualified
+                                    }
                                     RowLayout {
                                         anchors.fill: parent
                                         anchors.margins: Theme.spacingSmall
@@ -191,6 +230,15 @@ Item {
                 VotePanel {}
             }
         }
+    }
+
+    DocumentViewer {
+        anchors.fill: parent
+        visible: home.docId.length > 0
+        documentId: home.docId
+        title: home.docTitle
+        audience: home.docAudience
+        onCloseRequested: home.docId = ""
     }
 
     ErrorToast {}

@@ -24,7 +24,7 @@ ColumnLayout {
     function labelOf(choices) {
         if (choices.length === 0)
             return panel.poll.abstainLabel
-        return choices.map(i => panel.poll.options[i]).join(", ")
+        return choices.map(i => (panel.poll.options || [])[i] || "").join(", ")
     }
     function ask(choices, voter) {
         panel.pendingChoices = choices

@@ -2,16 +2,35 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QStandardPaths>
+#include <QUuid>
+#include <unistd.h>
+#include <cerrno>
+#include <csignal>
 #include <QUrl>
 #include <QUrlQuery>
 
 #include "shared/domain/event.h"
+#include "tablet-app/src/page_renderer.h"
 
 namespace room::tablet {
 
 namespace {
 
 QPointer<RoomStore> g_instance;
+
+// Each running app gets its own cache directory (two tablet windows may share a machine in a
+// demo); directories left by apps that are no longer running are removed, as their key is gone.
+QString sessionCacheDir() {
+    QDir base(QStandardPaths::writableLocation(QStandardPaths::CacheLocation) + QStringLiteral("/documents"));
+    base.mkpath(QStringLiteral("."));
+    for (const QString& name : base.entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        const pid_t owner = static_cast<pid_t>(name.section(QLatin1Char('-'), 0, 0).toLongLong());
+        if (owner <= 0 || (owner != getpid() && ::kill(owner, 0) != 0 && errno == ESRCH))
+            QDir(base.filePath(name)).removeRecursively();
+    }
+    return base.filePath(QString::number(getpid()) + QLatin1Char('-') + QUuid::createUuid().toString(QUuid::Id128));
+}
 
 QString q(const std::string& s) { return QString::fromStdString(s); }
 QString q(std::string_view s) { return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size())); }
@@ -81,6 +100,7 @@ RoomStore::RoomStore(QObject* parent)
       m_participants({"id", "name", "position", "organization", "role", "seat", "member", "present",
                       "checkedInAt", "absentReason", "proxyTo", "proxyToName", "holds"}),
       m_documents({"id", "title", "pages", "bytes", "item", "audience"}) {
+    m_library = new DocumentLibrary(&m_link, sessionCacheDir(), this);
     m_link.setPositionProvider([this] { return m_lastSeq; });
     connect(&m_link, &RoomLink::statusChanged, this, [this] {
         emit connectionChanged();
@@ -107,6 +127,7 @@ RoomStore::RoomStore(QObject* parent)
         m_lastSeq = 0;
         m_receipts.clear();
         m_votes.clear();
+        m_library->wipe();
         refresh();
         emit identityChanged();
     });
@@ -130,6 +151,12 @@ RoomStore* RoomStore::create(QQmlEngine* qml, QJSEngine*) {
 }
 
 void RoomStore::setInstance(RoomStore* store) { g_instance = store; }
+
+void RoomStore::setEngine(QQmlEngine* engine) {
+    m_engine = engine;
+    if (engine && !engine->imageProvider(QStringLiteral("pages")))
+        engine->addImageProvider(QStringLiteral("pages"), new PageImageProvider(m_library->renderer()));
+}
 
 // ---- connection and login ----------------------------------------------------------------------
 
@@ -292,7 +319,11 @@ QVariantList RoomStore::documentsOf(const QString& item) const {
     const std::string id = item.toStdString();
     for (const auto& [docId, d] : m_state.documents) {
         if (d.item != id) continue;
-        out.push_back(QVariantMap{{"id", q(docId)}, {"title", q(d.title)}, {"pages", d.pages}, {"bytes", qint64(d.bytes)}});
+        out.push_back(QVariantMap{{"id", q(docId)},
+                                  {"title", q(d.title)},
+                                  {"pages", d.pages},
+                                  {"bytes", qint64(d.bytes)},
+                                  {"audience", q(audienceName(d.audience))}});
     }
     return out;
 }

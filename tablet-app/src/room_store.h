@@ -12,6 +12,7 @@
 #include <memory>
 
 #include "shared/domain/state.h"
+#include "tablet-app/src/document_library.h"
 #include "tablet-app/src/room_link.h"
 #include "tablet-app/src/rows_model.h"
 
@@ -56,6 +57,7 @@ class RoomStore : public QObject {
     Q_PROPERTY(room::tablet::RowsModel* polls READ polls CONSTANT)
     Q_PROPERTY(room::tablet::RowsModel* participants READ participants CONSTANT)
     Q_PROPERTY(room::tablet::RowsModel* documents READ documents CONSTANT)
+    Q_PROPERTY(room::tablet::DocumentLibrary* library READ library CONSTANT)
     Q_PROPERTY(double now READ now NOTIFY nowChanged)
     Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged)
     Q_PROPERTY(QString lastError READ lastError NOTIFY lastErrorChanged)
@@ -110,7 +112,8 @@ public:
     const State& replica() const { return m_state; }
     Seq lastSeq() const { return m_lastSeq; }
     RoomLink& link() { return m_link; }
-    void setEngine(QQmlEngine* engine) { m_engine = engine; }
+    /// The engine whose texts follow the language, and which gets the `image://pages` provider.
+    void setEngine(QQmlEngine* engine);
     /// The connection state to show while no link is used (a gallery's "online"); empty: the link's.
     void setAssumedConnection(const QString& state);
     /// Freezes `now` (galleries render a fixed moment); 0 follows the clock again.
@@ -136,6 +139,7 @@ public:
     RowsModel* polls() { return &m_polls; }
     RowsModel* participants() { return &m_participants; }
     RowsModel* documents() { return &m_documents; }
+    DocumentLibrary* library() { return m_library; }
     double now() const;
     QString language() const { return m_language; }
     void setLanguage(const QString& language);
@@ -199,6 +203,7 @@ private:
 
     QVariantMap m_meeting, m_currentItem, m_quorum, m_speaker, m_announcement, m_presentation, m_myRequests,
         m_livePoll;
+    DocumentLibrary* m_library = nullptr; ///< a child: destroyed with the store
     RowsModel m_agenda, m_floor, m_interpellation, m_polls, m_participants, m_documents;
 };
 

@@ -6,6 +6,8 @@
 #include <QAbstractItemModelTester>
 #include <QCoreApplication>
 #include <QDeadlineTimer>
+#include <QFile>
+#include <QImage>
 
 #include <functional>
 #include <memory>
@@ -40,6 +42,7 @@ bool waitUntil(const std::function<bool()>& condition, int ms = 10000) {
 
 /// A tablet: the store, testers on its models, and the answers to its commands.
 struct Tablet {
+    bool appReady = (app(), true); // the application exists before any QObject of the tablet
     std::unique_ptr<RoomStore> store = std::make_unique<RoomStore>(nullptr);
     std::vector<std::unique_ptr<QAbstractItemModelTester>> testers;
     std::map<QString, std::pair<bool, QString>> answers; ///< id → (ok, code)
@@ -47,7 +50,6 @@ struct Tablet {
     int eventFrames = 0;
 
     Tablet(const TestRoom& room, const QString& fingerprint = {}) {
-        app();
         store->setLanguage(QStringLiteral("en"));
         store->setServer(QStringLiteral("127.0.0.1"), room.port(),
                          fingerprint.isEmpty() ? QString::fromStdString(room.fingerprint()) : fingerprint);
@@ -79,6 +81,24 @@ struct Tablet {
         return waitUntil([&] { return store->lastSeq() >= other.store->lastSeq(); });
     }
 };
+
+/// Receives a page image from the render thread, as an image response does.
+class PageSink : public QObject {
+    Q_OBJECT
+public:
+    QImage image;
+    QString error;
+    bool done = false;
+    Q_INVOKABLE void deliver(const QImage& i, const QString& e) {
+        image = i;
+        error = e;
+        done = true;
+    }
+};
+
+QString libraryStatus(RoomStore& store, const std::string& id) {
+    return store.library()->info(QString::fromStdString(id)).toMap().value("status").toString();
+}
 
 } // namespace
 
@@ -264,3 +284,81 @@ TEST_CASE("logging out wipes the replica and the receipts") {
     CHECK(delegate.store->lastSeq() == 0);
     CHECK(delegate.store->connection() == "offline");
 }
+
+TEST_CASE("documents come over the pinned connection, are checked, kept sealed and stay readable offline") {
+    auto room = TestRoom::create("tablet-documents");
+    Tablet d1(*room), d2(*room);
+    REQUIRE(d1.login("d1"));
+    REQUIRE(d2.login("d2"));
+    std::string open, secret;
+    for (const auto& [id, doc] : d1.store->replica().documents)
+        (doc.audience == Audience::Meeting ? open : secret) = id;
+    REQUIRE_FALSE(open.empty());
+    REQUIRE_FALSE(secret.empty());
+    CHECK(d2.store->replica().documents.count(secret) == 0); // d2 is not among its readers
+
+    auto* library = d1.store->library();
+    library->open(QString::fromStdString(open));
+    REQUIRE(waitUntil([&] { return libraryStatus(*d1.store, open) != "loading"; }, 20000));
+    const QVariantMap info = library->info(QString::fromStdString(open)).toMap();
+    REQUIRE(info.value("status").toString() == "ready");
+    CHECK(info.value("pages").toInt() == d1.store->replica().document(open)->pages);
+    CHECK(info.value("sizes").toList().size() == info.value("pages").toInt());
+
+    // Kept on the device only sealed (AES-256-GCM), bound to the document id.
+    QFile sealed(library->cacheDir().filePath(QString::fromStdString(open) + ".sealed"));
+    REQUIRE(sealed.open(QIODevice::ReadOnly));
+    const QByteArray stored = sealed.readAll();
+    sealed.close();
+    CHECK(stored.size() == d1.store->replica().document(open)->bytes + 28);
+    CHECK_FALSE(stored.contains("%PDF"));
+    CHECK_FALSE(stored.contains("/Type"));
+
+    // Pages render on the render thread at the width asked for.
+    PageSink sink;
+    QMetaObject::invokeMethod(library->renderer(), [&] {
+        library->renderer()->render(QString::fromStdString(open), 0, 800, std::make_shared<std::atomic<bool>>(false), &sink);
+    });
+    REQUIRE(waitUntil([&] { return sink.done; }));
+    CHECK(sink.error.isEmpty());
+    CHECK(sink.image.width() == 800);
+    CHECK(sink.image.height() > 1000); // A4 is taller than wide
+
+    // Search with diacritics goes through the same thread.
+    QVariantList hits;
+    QObject::connect(library, &room::tablet::DocumentLibrary::searchFinished, library,
+                     [&](const QString&, const QString&, const QVariantList& found) { hits = found; });
+    library->search(QString::fromStdString(open), QStringLiteral("nội dung"));
+    REQUIRE(waitUntil([&] { return !hits.isEmpty(); }));
+    CHECK(hits.size() == info.value("pages").toInt()); // once per page
+    CHECK(hits.first().toMap().value("page").toInt() == 0);
+
+    // Someone who may not read a document gets nothing, with a plain reason.
+    d2.store->library()->open(QString::fromStdString(secret));
+    REQUIRE(waitUntil([&] { return libraryStatus(*d2.store, secret) != "loading"; }, 20000));
+    CHECK(libraryStatus(*d2.store, secret) == "failed");
+    CHECK(d2.store->library()->info(QString::fromStdString(secret)).toMap().value("error").toString().contains("not available"));
+    CHECK_FALSE(QFile::exists(d2.store->library()->cacheDir().filePath(QString::fromStdString(secret) + ".sealed")));
+
+    // A fake id is refused before anything is sent.
+    library->open(QStringLiteral("../../etc/passwd"));
+    CHECK(libraryStatus(*d1.store, "../../etc/passwd") == "failed");
+
+    // Offline: what was opened stays readable; what was never downloaded says why it is not.
+    d1.store->link().simulateDrop();
+    REQUIRE(waitUntil([&] { return d1.store->connection() != "online"; }));
+    library->open(QString::fromStdString(open));
+    CHECK(libraryStatus(*d1.store, open) == "ready");
+    library->open(QString::fromStdString(secret));
+    CHECK(libraryStatus(*d1.store, secret) == "failed");
+    CHECK(library->info(QString::fromStdString(secret)).toMap().value("error").toString().contains("Not connected"));
+
+    // Logging out leaves nothing behind.
+    REQUIRE(waitUntil([&] { return d1.store->connection() == "online"; }, 20000));
+    d1.store->logout();
+    REQUIRE(waitUntil([&] { return !d1.store->loggedIn(); }));
+    CHECK_FALSE(QFile::exists(library->cacheDir().filePath(QString::fromStdString(open) + ".sealed")));
+    CHECK(libraryStatus(*d1.store, open) == "absent");
+}
+
+#include "store_test.moc"
