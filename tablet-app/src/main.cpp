@@ -28,7 +28,9 @@ int main(int argc, char* argv[]) {
     QCommandLineOption language(QStringLiteral("language"), QStringLiteral("vi (default) or en."), QStringLiteral("lang"));
     QCommandLineOption participant(QStringLiteral("participant"), QStringLiteral("Delegate code to start the login form with."),
                                    QStringLiteral("id"));
-    cli.addOptions({server, fingerprint, language, participant});
+    QCommandLineOption seat(QStringLiteral("seat"),
+                            QStringLiteral("Seat (kiosk) mode: log out and wipe everything when the meeting closes."));
+    cli.addOptions({server, fingerprint, language, participant, seat});
     cli.process(app);
 
     room::tablet::RoomStore store(nullptr);
@@ -54,6 +56,7 @@ int main(int argc, char* argv[]) {
     });
     if (cli.isSet(language)) store.setLanguage(cli.value(language));
     if (cli.isSet(participant)) store.setParticipantHint(cli.value(participant));
+    store.setSeatMode(cli.isSet(seat));
 
     room::tablet::RoomStore::setInstance(&store);
     QQmlApplicationEngine engine;

@@ -622,6 +622,9 @@ void RoomStore::refresh() {
     m_documents.setRows(docs);
 
     emit stateChanged();
+
+    if (m_seatMode && !m_me.isEmpty() && s.status == MeetingStatus::Closed)
+        QMetaObject::invokeMethod(this, &RoomStore::logout, Qt::QueuedConnection);
 }
 
 } // namespace room::tablet

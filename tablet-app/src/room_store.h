@@ -66,6 +66,7 @@ class RoomStore : public QObject {
     Q_PROPERTY(int serverPort READ serverPort NOTIFY endpointChanged)
     Q_PROPERTY(QString serverFingerprint READ serverFingerprint NOTIFY endpointChanged)
     Q_PROPERTY(QString participantHint READ participantHint NOTIFY endpointChanged)
+    Q_PROPERTY(bool seatMode READ seatMode CONSTANT)
 
 public:
     // Not default-constructible on purpose: Qt 6.4 would then construct the QML singleton itself
@@ -148,6 +149,11 @@ public:
     QString serverHost() const { return m_link.endpoint().host; }
     int serverPort() const { return m_link.endpoint().port; }
     QString serverFingerprint() const { return m_link.endpoint().fingerprint; }
+    /// Seat (kiosk) mode, for tablets fixed in the room and shared between meetings: when the
+    /// meeting closes the tablet logs out and wipes everything it holds of it (replica, receipts,
+    /// the document cache and its key).
+    void setSeatMode(bool on) { m_seatMode = on; }
+    bool seatMode() const { return m_seatMode; }
     /// The delegate code the login form starts with (a seat's tablet knows whose seat it is).
     QString participantHint() const { return m_participantHint; }
     void setParticipantHint(const QString& id) {
@@ -193,6 +199,7 @@ private:
     qint64 m_fixedNow = 0;
     QString m_assumedConnection;
     QString m_participantHint;
+    bool m_seatMode = false;
 
     struct VoteInFlight {
         QString poll, voter;

@@ -361,4 +361,30 @@ TEST_CASE("documents come over the pinned connection, are checked, kept sealed a
     CHECK(libraryStatus(*d1.store, open) == "absent");
 }
 
+TEST_CASE("a seat tablet logs out and wipes everything when the meeting closes") {
+    auto room = TestRoom::create("tablet-seat");
+    Tablet chair(*room), seat(*room);
+    seat.store->setSeatMode(true);
+    REQUIRE(chair.login("chair"));
+    REQUIRE(seat.login("d5"));
+    REQUIRE(chair.run("meeting.open"));
+    std::string open;
+    for (const auto& [id, doc] : seat.store->replica().documents)
+        if (doc.audience == Audience::Meeting) open = id;
+    seat.store->library()->open(QString::fromStdString(open));
+    REQUIRE(waitUntil([&] { return libraryStatus(*seat.store, open) == "ready"; }, 20000));
+    const QString sealedFile = seat.store->library()->cacheDir().filePath(QString::fromStdString(open) + ".sealed");
+    CHECK(QFile::exists(sealedFile));
+
+    REQUIRE(chair.run("meeting.close"));
+    REQUIRE(waitUntil([&] { return !seat.store->loggedIn(); }));
+    CHECK(seat.store->replica().meeting.id.empty());
+    CHECK(seat.store->agenda()->count() == 0);
+    CHECK_FALSE(QFile::exists(sealedFile));
+    CHECK(libraryStatus(*seat.store, open) == "absent");
+    // A tablet that is not a seat keeps its session (the chair still sees the closed meeting).
+    CHECK(chair.store->loggedIn());
+    CHECK(chair.store->meeting().value("status").toString() == "closed");
+}
+
 #include "store_test.moc"
