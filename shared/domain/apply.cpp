@@ -100,6 +100,11 @@ const std::unordered_map<std::string, Handler>& handlers() {
                  const auto* from = s.participant(kv.first);
                  return !from || !from->member || !attends(kv.second);
              });
+             // Private notes stay with authors who are still attendees, on items that still exist.
+             std::erase_if(s.notes, [&](const auto& kv) { return !attends(kv.first); });
+             for (auto& [who, items] : s.notes) std::erase_if(items, [&](const auto& kv) { return !s.item(kv.first); });
+             std::erase_if(s.notes, [](const auto& kv) { return kv.second.empty(); });
+             std::erase_if(s.annotations, [&](const auto& kv) { return !attends(kv.first); });
              s.status = MeetingStatus::Scheduled;
          }},
         {"meeting.opened",
@@ -214,6 +219,39 @@ const std::unordered_map<std::string, Handler>& handlers() {
              for (auto& item : s.agenda) std::erase(item.documents, id);
              if (s.presentation && s.presentation->document == id) s.presentation.reset();
              s.documents.erase(id);
+             for (auto& [who, docs] : s.annotations) docs.erase(id);
+         }},
+        {"note.saved",
+         [](State& s, const Event& e) {
+             const auto who = str(e.payload, "participant");
+             const auto item = str(e.payload, "item");
+             const auto text = str(e.payload, "text");
+             if (text.empty()) {
+                 if (auto it = s.notes.find(who); it != s.notes.end()) {
+                     it->second.erase(item);
+                     if (it->second.empty()) s.notes.erase(it);
+                 }
+             } else {
+                 s.notes[who][item] = text;
+             }
+         }},
+        {"annotation.saved",
+         [](State& s, const Event& e) {
+             Annotation a = annotationFromJson(e.payload.at("annotation"));
+             a.updatedAt = e.time;
+             s.annotations[str(e.payload, "participant")][str(e.payload, "document")][a.id] = std::move(a);
+         }},
+        {"annotation.deleted",
+         [](State& s, const Event& e) {
+             const auto who = str(e.payload, "participant");
+             const auto doc = str(e.payload, "document");
+             auto it = s.annotations.find(who);
+             if (it == s.annotations.end()) return;
+             if (auto d = it->second.find(doc); d != it->second.end()) {
+                 d->second.erase(str(e.payload, "id"));
+                 if (d->second.empty()) it->second.erase(d);
+             }
+             if (it->second.empty()) s.annotations.erase(it);
          }},
         {"poll.created",
          [](State& s, const Event& e) {

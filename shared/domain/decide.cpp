@@ -52,6 +52,9 @@ const CommandSpec kCommands[] = {
     {"poll.publish", {R::Chair}},
     {"poll.cancel", {R::Chair}},
     {"poll.rerun", {R::Chair, R::Secretary}},
+    {"note.save", {R::Chair, R::Secretary, R::Delegate, R::Guest}},
+    {"annotation.save", {R::Chair, R::Secretary, R::Delegate, R::Guest}},
+    {"annotation.delete", {R::Chair, R::Secretary, R::Delegate, R::Guest}},
 };
 
 const std::vector<std::string_view>& typeList() {
@@ -988,6 +991,107 @@ Decision pollRerun(const Ctx& c) {
 
 using DecideFn = Decision (*)(const Ctx&);
 
+// ---- private notes and annotations ----------------------------------------------------------------
+// Each participant's own: the projection shows them to their author only (docs/protocol.md §15).
+
+constexpr std::size_t kMaxNoteBytes = 20000;
+constexpr std::size_t kMaxAnnotationPoints = 2000;
+constexpr std::size_t kMaxAnnotationText = 2000;
+// Points may lie a little off the page (a stroke that leaves the paper); beyond this they are noise.
+constexpr double kMaxCoordinate = 20000;
+
+Status mustBeDefined(const State& s) {
+    if (s.status == MeetingStatus::Draft) return state("the meeting has not been defined", "cuộc họp chưa được thiết lập");
+    return Ok{};
+}
+
+Decision noteSave(const Ctx& c) {
+    if (auto st = mustBeDefined(c.s); !st) return st.error();
+    TRY(item, c.args.id("item", "agenda item id"));
+    if (!c.s.item(item)) return notFound("agenda item '" + item + "' does not exist", "không có nội dung '" + item + "'");
+    TRY(text, c.args.optionalText("text", "note text", kMaxNoteBytes));
+    std::string current;
+    if (auto it = c.s.notes.find(c.actor.id); it != c.s.notes.end())
+        if (auto n = it->second.find(item); n != it->second.end()) current = n->second;
+    if (text == current)
+        return duplicate("the note is already saved as it is", "ghi chú đã được lưu đúng như vậy");
+    return one("note.saved", Json{{"participant", c.actor.id}, {"item", item}, {"text", text}});
+}
+
+/// A document the actor may read, or not_found (the same answer whether it exists or not, as
+/// for downloads, so a restricted document's existence does not leak).
+Result<const Document*> readableDocument(const Ctx& c) {
+    TRY(docId, c.args.text("document", "document id", 64));
+    const auto* d = c.s.document(docId);
+    if (!d || !mayRead(c.s, *d, c.actor.id, c.actor.role))
+        return notFound("document '" + docId + "' does not exist", "không có tài liệu '" + docId + "'");
+    return d;
+}
+
+bool validColor(const std::string& s) {
+    return s.size() == 7 && s[0] == '#' &&
+           std::all_of(s.begin() + 1, s.end(), [](char ch) { return std::isxdigit(static_cast<unsigned char>(ch)) != 0; });
+}
+
+Decision annotationSave(const Ctx& c) {
+    if (auto st = mustBeDefined(c.s); !st) return st.error();
+    TRY(doc, readableDocument(c));
+    auto it = c.raw.find("annotation");
+    if (it == c.raw.end() || it->is_null()) return missing("annotation", "the annotation");
+    if (!it->is_object()) return invalid("annotation", "must be an object", "phải là một đối tượng");
+    Args a(*it);
+    TRY(id, a.id("id", "annotation id"));
+    TRY(page, a.integer("page", "page number", 1, doc->pages));
+    TRY(kind, a.text("kind", "pen, highlighter or text", 16));
+    if (kind != "pen" && kind != "highlighter" && kind != "text")
+        return invalid("kind", "must be 'pen', 'highlighter' or 'text'", "phải là 'pen', 'highlighter' hoặc 'text'");
+    std::string color = kind == "highlighter" ? "#FACC15" : "#1D4ED8";
+    if (a.has("color")) {
+        TRY(v, a.text("color", "#RRGGBB", 7));
+        if (!validColor(v)) return invalid("color", "must be #RRGGBB", "phải có dạng #RRGGBB");
+        color = v;
+    }
+    double width = kind == "highlighter" ? 12 : 2;
+    if (a.has("width")) {
+        const Json& w = it->at("width");
+        if (!w.is_number() || w.get<double>() < 0.25 || w.get<double>() > 50)
+            return invalid("width", "must be a number from 0.25 to 50", "phải là số từ 0,25 đến 50");
+        width = w.get<double>();
+    }
+    Json points = Json::array();
+    if (auto p = it->find("points"); p != it->end() && !p->is_null()) {
+        if (!p->is_array()) return invalid("points", "must be an array of [x, y]", "phải là mảng các điểm [x, y]");
+        if (p->size() > kMaxAnnotationPoints)
+            return invalid("points", "has more than " + std::to_string(kMaxAnnotationPoints) + " points; split the stroke",
+                           "có quá " + std::to_string(kMaxAnnotationPoints) + " điểm; hãy chia nét vẽ");
+        for (const auto& pt : *p) {
+            if (!pt.is_array() || pt.size() != 2 || !pt[0].is_number() || !pt[1].is_number())
+                return invalid("points", "each point must be [x, y] in page points", "mỗi điểm phải có dạng [x, y]");
+            const double x = pt[0].get<double>(), y = pt[1].get<double>();
+            if (!(x >= -kMaxCoordinate && x <= kMaxCoordinate && y >= -kMaxCoordinate && y <= kMaxCoordinate))
+                return invalid("points", "a point lies far outside the page", "có điểm nằm quá xa trang");
+            points.push_back(Json::array({x, y}));
+        }
+    }
+    if (points.empty()) return missing("points", "at least one point (a text note's anchor)");
+    TRY(text, a.optionalText("text", "note text", kMaxAnnotationText));
+    if (kind == "text" && text.empty()) return missing("text", "the text of a text note");
+    Json annotation{{"id", id}, {"page", page}, {"kind", kind}, {"color", color},
+                    {"width", width}, {"points", points}, {"text", text}};
+    return one("annotation.saved", Json{{"participant", c.actor.id}, {"document", doc->id}, {"annotation", annotation}});
+}
+
+Decision annotationDelete(const Ctx& c) {
+    if (auto st = mustBeDefined(c.s); !st) return st.error();
+    TRY(doc, readableDocument(c));
+    TRY(id, c.args.id("id", "annotation id"));
+    bool found = false;
+    if (auto who = c.s.annotations.find(c.actor.id); who != c.s.annotations.end())
+        if (auto d = who->second.find(doc->id); d != who->second.end()) found = d->second.count(id) > 0;
+    if (!found) return notFound("annotation '" + id + "' does not exist", "không có ghi chú '" + id + "'");
+    return one("annotation.deleted", Json{{"participant", c.actor.id}, {"document", doc->id}, {"id", id}});
+}
+
 const std::unordered_map<std::string_view, DecideFn>& deciders() {
     static const std::unordered_map<std::string_view, DecideFn> kMap = {
         {"meeting.define", meetingDefine},       {"meeting.open", meetingOpen},
@@ -1007,6 +1111,8 @@ const std::unordered_map<std::string_view, DecideFn>& deciders() {
         {"poll.cast", pollCast},                 {"poll.close", pollClose},
         {"poll.publish", pollPublish},           {"poll.cancel", pollCancel},
         {"poll.rerun", pollRerun},
+        {"note.save", noteSave},                 {"annotation.save", annotationSave},
+        {"annotation.delete", annotationDelete},
     };
     return kMap;
 }

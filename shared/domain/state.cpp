@@ -237,6 +237,26 @@ Document documentFromJson(const Json& j) {
     return d;
 }
 
+Json toJson(const Annotation& a) {
+    Json points = Json::array();
+    for (const auto& [x, y] : a.points) points.push_back(Json::array({x, y}));
+    return Json{{"id", a.id},         {"page", a.page},     {"kind", a.kind},         {"color", a.color},
+                {"width", a.width},   {"points", points},   {"text", a.text},         {"updated_at", a.updatedAt}};
+}
+
+Annotation annotationFromJson(const Json& j) {
+    Annotation a;
+    a.id = j.at("id").get<std::string>();
+    a.page = j.at("page").get<int>();
+    a.kind = j.at("kind").get<std::string>();
+    a.color = j.value("color", a.color);
+    a.width = j.value("width", a.width);
+    for (const auto& p : j.value("points", Json::array())) a.points.emplace_back(p.at(0).get<double>(), p.at(1).get<double>());
+    a.text = j.value("text", std::string());
+    a.updatedAt = j.value("updated_at", TimeMs{0});
+    return a;
+}
+
 Json toJson(const State& s) {
     Json participants = Json::array();
     for (const auto& p : s.participants) participants.push_back(toJson(p));
@@ -272,6 +292,18 @@ Json toJson(const State& s) {
            {"interpellation_queue", interp},
            {"documents", docs},
            {"polls", polls}};
+    Json notes = Json::object();
+    for (const auto& [who, items] : s.notes)
+        for (const auto& [item, text] : items) notes[who][item] = text;
+    j["notes"] = notes;
+    Json annotations = Json::object();
+    for (const auto& [who, docs2] : s.annotations)
+        for (const auto& [doc, marks] : docs2) {
+            Json list = Json::array();
+            for (const auto& [id, a] : marks) list.push_back(toJson(a));
+            annotations[who][doc] = list;
+        }
+    j["annotations"] = annotations;
     j["speaker"] = s.speaker ? Json{{"participant", s.speaker->participant},
                                     {"queue", queueName(s.speaker->queue)},
                                     {"point_of_order", s.speaker->pointOfOrder},
@@ -311,6 +343,16 @@ State stateFromJson(const Json& j) {
     for (const auto& [id, d] : j.at("documents").items()) s.documents[id] = documentFromJson(d);
     if (auto it = j.find("polls"); it != j.end())
         for (const auto& p : *it) s.polls.push_back(pollFromJson(p));
+    if (auto it = j.find("notes"); it != j.end() && it->is_object())
+        for (const auto& [who, items] : it->items())
+            for (const auto& [item, text] : items.items()) s.notes[who][item] = text.get<std::string>();
+    if (auto it = j.find("annotations"); it != j.end() && it->is_object())
+        for (const auto& [who, docs] : it->items())
+            for (const auto& [doc, list] : docs.items())
+                for (const auto& a : list) {
+                    Annotation mark = annotationFromJson(a);
+                    s.annotations[who][doc][mark.id] = std::move(mark);
+                }
     if (auto it = j.find("speaker"); it != j.end() && it->is_object())
         s.speaker = CurrentSpeaker{it->at("participant").get<std::string>(),
                                    queueFromName(get<std::string>(*it, "queue", "floor"))

@@ -99,6 +99,18 @@ struct Announcement {
     TimeMs at = 0;
 };
 
+/// A participant's own mark on a page of a document (visible only to them).
+struct Annotation {
+    std::string id;   ///< chosen by the author's device, unique per document and author
+    int page = 1;     ///< 1-based
+    std::string kind; ///< "pen", "highlighter" or "text"
+    std::string color = "#1D4ED8"; ///< #RRGGBB
+    double width = 2; ///< stroke width in points (pen, highlighter)
+    std::vector<std::pair<double, double>> points; ///< page points from the top-left corner
+    std::string text; ///< the note of a "text" annotation (anchored at its first point)
+    TimeMs updatedAt = 0;
+};
+
 enum class MeetingStatus { Draft, Scheduled, Open, Closed };
 std::string_view meetingStatusName(MeetingStatus s);
 std::optional<MeetingStatus> meetingStatusFromName(std::string_view s);
@@ -144,6 +156,9 @@ struct State {
     std::optional<Announcement> announcement;
     std::map<DocumentId, Document> documents;
     std::vector<Poll> polls;                        ///< in creation order
+    /// Private to their author (the projection shows each viewer only their own):
+    std::map<ParticipantId, std::map<ItemId, std::string>> notes; ///< personal notes per agenda item
+    std::map<ParticipantId, std::map<DocumentId, std::map<std::string, Annotation>>> annotations;
 
     const Participant* participant(const ParticipantId& id) const;
     const AgendaItem* item(const ItemId& id) const;
@@ -166,6 +181,8 @@ bool mayRead(const State& s, const Document& d, const ParticipantId& who, Role r
 Json toJson(const State& s);
 State stateFromJson(const Json& j); ///< throws nlohmann::json::exception on malformed input
 Json toJson(const Participant& p);
+Json toJson(const Annotation& a);
+Annotation annotationFromJson(const Json& j);
 Json toJson(const AgendaItem& i);
 Json toJson(const Document& d);
 Json meetingInfoJson(const MeetingInfo& m);

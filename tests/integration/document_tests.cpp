@@ -137,3 +137,53 @@ TEST_CASE("uploads are validated with MuPDF: bad files are refused and nothing i
     CHECK(room->head() == before + 1);
     CHECK(filesUnder(docs) == filesBefore + 1);
 }
+
+TEST_CASE("notes and annotations reach only their author, on every device, across a restart") {
+    auto room = TestRoom::create("private-notes");
+    auto d1 = room->loggedIn("d1");
+    auto d2 = room->loggedIn("d2");
+    auto chair = room->loggedIn("chair");
+    const auto id = crypto::sha256Hex(TestRoom::readFile(room->packageDir() / "bao-cao.pdf"));
+    const Json stroke{{"id", "h-1"}, {"page", 2}, {"kind", "highlighter"},
+                      {"points", Json::array({Json::array({72, 300}), Json::array({400, 300})})}};
+
+    CHECK(accepted(d1->command("note.save", {{"item", "2"}, {"text", "Đề nghị làm rõ số liệu giải ngân"}})));
+    CHECK(accepted(d1->command("annotation.save", {{"document", id}, {"annotation", stroke}})));
+    auto marker = d1->command("annotation.save", {{"document", id}, {"annotation", {{"id", "t-1"}, {"page", 3}, {"kind", "text"}, {"points", Json::array({Json::array({90, 120})})}, {"text", "Xem lại"}}}});
+    REQUIRE(accepted(marker));
+    // Someone else's cannot be deleted, and a document the author may not read is "not found".
+    CHECK(code(d2->command("annotation.delete", {{"document", id}, {"id", "h-1"}})) == "not_found");
+    const auto secret = crypto::sha256Hex(TestRoom::readFile(room->packageDir() / "mat.pdf"));
+    CHECK(code(d2->command("annotation.save", {{"document", secret}, {"annotation", stroke}})) == "not_found");
+
+    const Seq head = marker.at("seq").get<Seq>();
+    REQUIRE(d2->waitForSeq(head));
+    chair->pump(300ms);
+    d2->pump(300ms);
+    for (auto* other : {d2.get(), chair.get()}) {
+        for (const auto& e : other->seenEvents())
+            CHECK_MESSAGE((e.type.rfind("note.", 0) != 0 && e.type.rfind("annotation.", 0) != 0), e.type);
+        CHECK(other->replica().notes.empty());
+        CHECK(other->replica().annotations.empty());
+    }
+    REQUIRE(d1->waitForSeq(head));
+    CHECK(d1->replica().notes.at("d1").at("2") == "Đề nghị làm rõ số liệu giải ngân");
+    CHECK(d1->replica().annotations.at("d1").at(id).size() == 2);
+
+    // Another device of d1 gets them in its snapshot; the chair's snapshot does not have them.
+    auto tablet2 = room->loggedIn("d1");
+    CHECK(tablet2->replica().annotations.at("d1").at(id).at("h-1").kind == "highlighter");
+    CHECK(tablet2->replica().notes.at("d1").size() == 1);
+    auto chair2 = room->loggedIn("chair");
+    CHECK(chair2->replica().notes.empty());
+    CHECK(chair2->replica().annotations.empty());
+
+    // They are in the log: a restart (even after kill -9) brings them back.
+    room->kill9();
+    room->start();
+    auto after = room->loggedIn("d1");
+    CHECK(after->replica().notes.at("d1").at("2") == "Đề nghị làm rõ số liệu giải ngân");
+    CHECK(after->replica().annotations.at("d1").at(id).at("t-1").text == "Xem lại");
+    CHECK(accepted(after->command("annotation.delete", {{"document", id}, {"id", "h-1"}})));
+    CHECK(after->replica().annotations.at("d1").at(id).count("h-1") == 0);
+}

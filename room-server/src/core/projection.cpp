@@ -28,11 +28,17 @@ std::optional<Document> documentOf(const Event& e) {
 
 bool isStaff(Role r) { return r == Role::Chair || r == Role::Secretary || r == Role::Admin; }
 
+/// Private notes and annotations: seen by their author only, not even by the chair or the secretary.
+bool isPrivate(const std::string& type) {
+    return type == "note.saved" || type == "annotation.saved" || type == "annotation.deleted";
+}
+
 /// Event types whose payload some viewers receive trimmed.
 bool isRedactable(const std::string& type) { return type == "poll.ballot_cast" || type == "poll.closed"; }
 } // namespace
 
 View viewOf(const Event& e, const Viewer& v) {
+    if (isPrivate(e.type)) return e.payload.value("participant", std::string()) == v.id ? View::Full : View::Hidden;
     if (auto d = documentOf(e)) return mayRead(State{}, *d, v.id, v.role) ? View::Full : View::Hidden;
     // Per role, never per person: every viewer of a class shares one frame, so a burst of K
     // ballots costs two frames per commit, not one per voter.
@@ -48,13 +54,18 @@ Event redacted(const Event& e) {
 }
 
 bool fullForAll(const Event& e) {
-    if (isRedactable(e.type)) return false;
+    if (isRedactable(e.type) || isPrivate(e.type)) return false;
     auto d = documentOf(e);
     return !d || d->audience == Audience::Meeting;
 }
 
 Json projectState(const State& s, const Viewer& v) {
     Json j = toJson(s);
+    for (const char* key : {"notes", "annotations"}) {
+        Json own = Json::object();
+        if (auto it = j[key].find(v.id); it != j[key].end()) own[v.id] = *it;
+        j[key] = own;
+    }
     std::vector<std::string> hidden;
     for (const auto& [id, d] : s.documents)
         if (!mayRead(s, d, v.id, v.role)) hidden.push_back(id);

@@ -47,6 +47,9 @@ constexpr Row kTable[] = {
     {"poll.publish",            "C-----"},
     {"poll.cancel",             "C-----"},
     {"poll.rerun",              "CS----"},
+    {"note.save",               "CSDG--"}, // each their own (the projection hides them from everyone else)
+    {"annotation.save",         "CSDG--"},
+    {"annotation.delete",       "CSDG--"},
 };
 
 /// An actor of each role, on the roster of the default meeting.
