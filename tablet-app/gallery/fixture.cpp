@@ -6,7 +6,9 @@
 
 #include "shared/domain/command.h"
 #include "shared/domain/event.h"
+#include "shared/crypto/hash.h"
 #include "shared/pdf/pdf_compose.h"
+#include "shared/pdf/pdf_inspect.h"
 
 namespace room::tablet::gallery {
 
@@ -48,6 +50,8 @@ std::string fakeSha(int n) {
 
 } // namespace
 
+std::string composeDemoPdf();
+
 TimeMs fixtureNow(Moment moment) { return demoState(moment).time + 1000 * 47; }
 
 State demoState(Moment moment) {
@@ -57,11 +61,17 @@ State demoState(Moment moment) {
           Json{{"meeting", meeting["meeting"]}, {"participants", meeting["participants"]}, {"agenda", meeting["agenda"]}});
     const int pages[] = {24, 18, 36, 12, 9, 15};
     int n = 0;
+    // The first document is the real PDF the viewer's pictures show; the others are only listed.
+    const std::string& real = demoPdf();
     for (const auto& doc : meeting["documents"]) {
         ++n;
+        const bool first = n == 1;
         s.run("system", "document.add",
-              Json{{"id", fakeSha(n)}, {"title", doc["title"]}, {"pages", pages[(n - 1) % 6]},
-                   {"bytes", 180000 * n}, {"item", doc.value("item", "")}});
+              Json{{"id", first ? crypto::sha256Hex(real) : fakeSha(n)},
+                   {"title", first ? std::string("Tờ trình về dự toán ngân sách nhà nước năm 2027") : doc["title"].get<std::string>()},
+                   {"pages", first ? pdf::inspectPdf(real)->pages : pages[(n - 1) % 6]},
+                   {"bytes", first ? static_cast<std::int64_t>(real.size()) : 180000 * n},
+                   {"item", doc.value("item", "")}});
     }
     s.wait(-1800);
     for (const auto& p : meeting["participants"]) {
@@ -89,6 +99,19 @@ State demoState(Moment moment) {
     s.run("pct1", "speaker.request");
     s.run("gd-xd", "speaker.request", Json{{"point_of_order", true}});
     s.run("ct", "speaker.grant", Json{{"participant", "gd-khdt"}, {"seconds", 300}});
+    // gd-tc's own notes and marks (the projection would show them to no one else).
+    const std::string doc = crypto::sha256Hex(real);
+    s.run("gd-tc", "note.save", Json{{"item", "2.1"}, {"text", "Đề nghị làm rõ nguyên nhân giải ngân vốn đầu tư công chậm ở các dự án giao thông."}});
+    s.run("gd-tc", "annotation.save",
+          Json{{"document", doc}, {"annotation", {{"id", "hl-1"}, {"page", 1}, {"kind", "highlighter"},
+                                                  {"points", Json::array({Json::array({196, 168}), Json::array({442, 168})})}}}});
+    s.run("gd-tc", "annotation.save",
+          Json{{"document", doc}, {"annotation", {{"id", "pen-1"}, {"page", 1}, {"kind", "pen"}, {"color", "#B3261E"},
+                                                  {"points", Json::array({Json::array({86, 239}), Json::array({140, 240}), Json::array({200, 239}), Json::array({252, 240})})}}}});
+    s.run("gd-tc", "annotation.save",
+          Json{{"document", doc}, {"annotation", {{"id", "note-1"}, {"page", 1}, {"kind", "text"},
+                                                  {"points", Json::array({Json::array({400, 262})})},
+                                                  {"text", "So sánh với số liệu Sở Tài chính"}}}});
     s.wait(3 * 60 + 12);
     if (moment == Moment::Debate) return s.state;
 
@@ -120,7 +143,12 @@ State demoState(Moment moment) {
     return s.state;
 }
 
-std::string demoPdf() {
+const std::string& demoPdf() {
+    static const std::string bytes = composeDemoPdf();
+    return bytes;
+}
+
+std::string composeDemoPdf() {
     pdf::ComposeOptions options;
     options.title = "Tờ trình về dự toán ngân sách nhà nước năm 2027";
     options.resourceDir = "/usr/share/fonts/truetype/liberation2";

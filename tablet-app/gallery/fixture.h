@@ -22,7 +22,7 @@ State demoState(Moment moment);
 
 /// A Vietnamese administrative document of several pages (a "tờ trình"), made with the PDF
 /// composer and the system's Liberation Serif, for the viewer's pictures.
-std::string demoPdf();
+const std::string& demoPdf();
 
 /// The server time the fixture's events end at (for countdowns frozen in the pictures).
 TimeMs fixtureNow(Moment moment);

@@ -167,7 +167,7 @@ int main(int argc, char* argv[]) {
 
         // The viewer: a document downloaded earlier in the session, searched, then a restricted one.
         {
-            const std::string pdf = room::tablet::gallery::demoPdf();
+            const std::string& pdf = room::tablet::gallery::demoPdf();
             const QByteArray bytes = QByteArray::fromStdString(pdf);
             const QString id = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
             scene(Moment::Debate, "gd-tc", Role::Delegate, "agenda");
@@ -197,8 +197,13 @@ int main(int argc, char* argv[]) {
                 settle(window, 300); // thumbnails
                 shoot(QStringLiteral("delegate-viewer"));
 
-                viewer->setProperty("audience", QStringLiteral("listed"));
                 QMetaObject::invokeMethod(viewer, "find", Q_ARG(QVariant, QString()));
+                viewer->setProperty("tool", QStringLiteral("highlighter"));
+                settle(window, 200);
+                shoot(QStringLiteral("delegate-viewer-annotations"));
+                viewer->setProperty("tool", QString());
+
+                viewer->setProperty("audience", QStringLiteral("listed"));
                 viewer->setProperty("zoom", 1.5);
                 waitFor("pageReady", [](const QVariant& v) { return v.toBool(); });
                 settle(window, 200);

@@ -327,16 +327,46 @@
     </message>
     <message>
         <location filename="../qml/DelegateHome.qml" line="174"/>
+        <source>My notes (only you see them)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/DelegateHome.qml" line="181"/>
+        <source>Write a note for this item…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/DelegateHome.qml" line="190"/>
+        <source>Saved on the room server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/DelegateHome.qml" line="190"/>
+        <source>Saved; will be sent when the connection is back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/DelegateHome.qml" line="191"/>
+        <source>Not saved yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/DelegateHome.qml" line="196"/>
+        <source>Save note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/DelegateHome.qml" line="206"/>
         <source>Documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/DelegateHome.qml" line="178"/>
+        <location filename="../qml/DelegateHome.qml" line="210"/>
         <source>No documents for this item.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../qml/DelegateHome.qml" line="216"/>
+        <location filename="../qml/DelegateHome.qml" line="248"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -347,43 +377,73 @@
 <context>
     <name>DocumentViewer</name>
     <message>
-        <location filename="../qml/DocumentViewer.qml" line="93"/>
+        <location filename="../qml/DocumentViewer.qml" line="123"/>
         <source>‹ Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/DocumentViewer.qml" line="113"/>
+        <location filename="../qml/DocumentViewer.qml" line="143"/>
         <source>of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/DocumentViewer.qml" line="123"/>
+        <location filename="../qml/DocumentViewer.qml" line="153"/>
         <source>Search in the document</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/DocumentViewer.qml" line="128"/>
+        <location filename="../qml/DocumentViewer.qml" line="158"/>
         <source>%1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/DocumentViewer.qml" line="129"/>
+        <location filename="../qml/DocumentViewer.qml" line="159"/>
         <source>not found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/DocumentViewer.qml" line="137"/>
+        <location filename="../qml/DocumentViewer.qml" line="172"/>
+        <source>Pen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/DocumentViewer.qml" line="173"/>
+        <source>Highlight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/DocumentViewer.qml" line="174"/>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/DocumentViewer.qml" line="175"/>
+        <source>Erase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/DocumentViewer.qml" line="178"/>
         <source>Following the presenter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/DocumentViewer.qml" line="137"/>
+        <location filename="../qml/DocumentViewer.qml" line="178"/>
         <source>Follow the presenter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/DocumentViewer.qml" line="324"/>
+        <location filename="../qml/DocumentViewer.qml" line="457"/>
         <source>Opening the document… %1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/DocumentViewer.qml" line="467"/>
+        <source>Note on page %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/DocumentViewer.qml" line="473"/>
+        <source>Your note (only you will see it)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -168,6 +168,38 @@ Item {
                             }
                         }
                         Card {
+                            id: noteCard
+                            Layout.fillWidth: true
+                            visible: home.shownItem.length > 0
+                            title: qsTr("My notes (only you see them)")
+                            readonly property string saved: Room.meeting.status !== undefined ? Room.noteFor(home.shownItem) : ""
+                            TextArea {
+                                id: noteEditor
+                                Layout.fillWidth: true
+                                Layout.preferredHeight: 96
+                                wrapMode: TextEdit.Wrap
+                                placeholderText: qsTr("Write a note for this item…")
+                                text: noteCard.saved
+                                font.pixelSize: Theme.fontBody
+                            }
+                            RowLayout {
+                                Layout.fillWidth: true
+                                Text {
+                                    Layout.fillWidth: true
+                                    text: noteEditor.text === noteCard.saved
+                                          ? (Room.connection === "online" ? qsTr("Saved on the room server") : qsTr("Saved; will be sent when the connection is back"))
+                                          : qsTr("Not saved yet")
+                                    font.pixelSize: Theme.fontSmall
+                                    color: Theme.textMuted
+                                }
+                                BigButton {
+                                    text: qsTr("Save note")
+                                    enabled: noteEditor.text !== noteCard.saved
+                                    onClicked: Room.saveNote(home.shownItem, noteEditor.text)
+                                }
+                            }
+                        }
+                        Card {
                             id: docsCard
                             Layout.fillWidth: true
                             Layout.fillHeight: true

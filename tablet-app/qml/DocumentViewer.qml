@@ -2,6 +2,7 @@ import QtQuick
 import PhongHop.Tablet
 import QtQuick.Controls
 import QtQuick.Layouts
+import QtQuick.Shapes
 import QtQuick.Window
 
 // The document viewer: pages rendered on the render thread at the size they are shown, thumbnails,
@@ -19,7 +20,36 @@ Rectangle {
     property var hits: []
     property int hitIndex: -1
     property string searched: ""
+    // Annotation tool: "" (read and turn pages), "pen", "highlighter", "text" or "eraser".
+    property string tool: ""
+    property var stroke: [] // the stroke being drawn, in page points
+    property var textAnchor: [0, 0]
     signal closeRequested()
+
+    // The user's own marks on this page, unconfirmed ones included; re-read whenever the state changes.
+    readonly property var marks: Room.meeting.status !== undefined && viewer.documentId.length > 0
+                                 ? Room.annotationsOn(viewer.documentId, viewer.page + 1) : []
+
+    function toPage(x, y, scale) {
+        return [Math.round(x / scale * 10) / 10, Math.round(y / scale * 10) / 10]
+    }
+    function finishStroke() {
+        if (viewer.stroke.length > 0)
+            Room.saveAnnotation(viewer.documentId, { page: viewer.page + 1, kind: viewer.tool, points: viewer.stroke })
+        viewer.stroke = []
+    }
+    function eraseAt(p) {
+        const tolerance = 8
+        for (let i = viewer.marks.length - 1; i >= 0; --i) {
+            const m = viewer.marks[i]
+            for (const q of m.points) {
+                if (Math.abs(q[0] - p[0]) <= tolerance + m.width && Math.abs(q[1] - p[1]) <= tolerance + m.width) {
+                    Room.deleteAnnotation(viewer.documentId, m.id)
+                    return
+                }
+            }
+        }
+    }
 
     readonly property var info: Room.library.revision >= 0 ? Room.library.info(viewer.documentId) : ({})
     readonly property int pages: viewer.info.pages || 0
@@ -118,7 +148,7 @@ Rectangle {
                 BigButton { text: "+"; tone: "quiet"; implicitWidth: Theme.touchTarget; onClicked: viewer.zoom = Math.min(6, viewer.zoom * 1.5) }
                 TextField {
                     id: query
-                    implicitWidth: 220
+                    implicitWidth: 190
                     implicitHeight: Theme.touchTarget
                     placeholderText: qsTr("Search in the document")
                     onAccepted: viewer.find(query.text)
@@ -132,6 +162,17 @@ Rectangle {
                 }
                 BigButton { visible: viewer.hits.length > 1; text: "▸"; tone: "quiet"; implicitWidth: Theme.touchTarget
                             onClicked: viewer.showHit(viewer.hitIndex + 1) }
+                component ToolButton: BigButton {
+                    id: toolButton
+                    property string name
+                    implicitWidth: Theme.touchTarget + 20
+                    tone: viewer.tool === toolButton.name ? "primary" : "quiet" // qmllint disable unqualified
+                    onClicked: viewer.tool = viewer.tool === toolButton.name ? "" : toolButton.name // qmllint disable unqualified
+                }
+                ToolButton { name: "pen"; text: qsTr("Pen") }
+                ToolButton { name: "highlighter"; text: qsTr("Highlight") }
+                ToolButton { name: "text"; text: qsTr("Note") }
+                ToolButton { name: "eraser"; text: qsTr("Erase") }
                 BigButton {
                     visible: viewer.presenting
                     text: viewer.following ? qsTr("Following the presenter") : qsTr("Follow the presenter")
@@ -267,6 +308,98 @@ Rectangle {
                                 }
                             }
 
+                            // The user's annotations (only theirs ever reach this tablet).
+                            Repeater {
+                                model: viewer.marks
+                                delegate: Item {
+                                    id: markItem
+                                    required property var modelData
+                                    readonly property real s: markItem.width / viewer.pageSize[0] // qmllint disable unqualified
+                                    anchors.fill: parent
+                                    opacity: markItem.modelData.pending ? 0.6 : 1
+                                    Shape {
+                                        anchors.fill: parent
+                                        visible: markItem.modelData.kind !== "text"
+                                        opacity: markItem.modelData.kind === "highlighter" ? 0.4 : 1
+                                        ShapePath {
+                                            strokeColor: markItem.modelData.color
+                                            strokeWidth: markItem.modelData.width * markItem.s
+                                            fillColor: "transparent"
+                                            capStyle: ShapePath.RoundCap
+                                            joinStyle: ShapePath.RoundJoin
+                                            PathPolyline {
+                                                path: markItem.modelData.points.map(p => Qt.point(p[0] * markItem.s, p[1] * markItem.s))
+                                            }
+                                        }
+                                    }
+                                    Rectangle {
+                                        visible: markItem.modelData.kind === "text"
+                                        x: markItem.modelData.points[0][0] * markItem.s
+                                        y: markItem.modelData.points[0][1] * markItem.s
+                                        width: Math.min(260, noteText.implicitWidth + 16)
+                                        height: noteText.implicitHeight + 12
+                                        radius: 6
+                                        color: "#FFF3B0"
+                                        border.color: "#E0A526"
+                                        Text {
+                                            id: noteText
+                                            anchors.centerIn: parent
+                                            width: Math.min(244, implicitWidth)
+                                            text: markItem.modelData.text || ""
+                                            font.pixelSize: Theme.fontSmall
+                                            color: Theme.text
+                                            wrapMode: Text.WordWrap
+                                        }
+                                    }
+                                }
+                            }
+
+                            // The stroke being drawn.
+                            Shape {
+                                anchors.fill: parent
+                                visible: viewer.stroke.length > 0
+                                opacity: viewer.tool === "highlighter" ? 0.4 : 1
+                                ShapePath {
+                                    strokeColor: viewer.tool === "highlighter" ? "#FACC15" : "#1D4ED8"
+                                    strokeWidth: (viewer.tool === "highlighter" ? 12 : 2) * paper.width / viewer.pageSize[0]
+                                    fillColor: "transparent"
+                                    capStyle: ShapePath.RoundCap
+                                    joinStyle: ShapePath.RoundJoin
+                                    PathPolyline {
+                                        path: viewer.stroke.map(p => Qt.point(p[0] * paper.width / viewer.pageSize[0],
+                                                                               p[1] * paper.width / viewer.pageSize[0]))
+                                    }
+                                }
+                            }
+
+                            // Drawing takes the touches while a tool is chosen; otherwise the page scrolls.
+                            MouseArea {
+                                anchors.fill: parent
+                                enabled: viewer.tool.length > 0
+                                preventStealing: true
+                                readonly property real s: paper.width / viewer.pageSize[0]
+                                onPressed: (mouse) => {
+                                    const p = viewer.toPage(mouse.x, mouse.y, s)
+                                    if (viewer.tool === "eraser") {
+                                        viewer.eraseAt(p)
+                                    } else if (viewer.tool === "text") {
+                                        viewer.textAnchor = p
+                                        noteDialog.open()
+                                    } else {
+                                        viewer.stroke = [p]
+                                    }
+                                }
+                                onPositionChanged: (mouse) => {
+                                    if (viewer.tool === "pen" || viewer.tool === "highlighter") {
+                                        const p = viewer.toPage(mouse.x, mouse.y, s)
+                                        const last = viewer.stroke[viewer.stroke.length - 1]
+                                        if (!last || Math.abs(last[0] - p[0]) + Math.abs(last[1] - p[1]) >= 1)
+                                            viewer.stroke = viewer.stroke.concat([p])
+                                    }
+                                }
+                                onReleased: if (viewer.tool === "pen" || viewer.tool === "highlighter") viewer.finishStroke()
+                            }
+
                             // Restricted documents carry the reader's name and the time on every page.
                             Item {
                                 anchors.fill: parent
@@ -326,6 +459,24 @@ Rectangle {
                     color: viewer.info.status === "failed" ? Theme.danger : Theme.textMuted
                 }
             }
+        }
+    }
+
+    RoomDialog {
+        id: noteDialog
+        title: qsTr("Note on page %1").arg(viewer.page + 1)
+        standardButtons: Dialog.Cancel | Dialog.Save
+        TextField {
+            id: noteField
+            width: parent.width
+            implicitHeight: Theme.touchTarget
+            placeholderText: qsTr("Your note (only you will see it)")
+        }
+        onAccepted: {
+            if (noteField.text.trim().length > 0)
+                Room.saveAnnotation(viewer.documentId, { page: viewer.page + 1, kind: "text", points: [viewer.textAnchor],
+                                                         text: noteField.text.trim() })
+            noteField.text = ""
         }
     }
 }

@@ -127,6 +127,8 @@ RoomStore::RoomStore(QObject* parent)
         m_lastSeq = 0;
         m_receipts.clear();
         m_votes.clear();
+        m_pendingMarks.clear();
+        m_pendingNotes.clear();
         m_library->wipe();
         refresh();
         emit identityChanged();
@@ -279,6 +281,91 @@ QString RoomStore::vote(const QString& poll, const QVariantList& choices, const 
     return id;
 }
 
+QString RoomStore::saveNote(const QString& item, const QString& text) {
+    const QString id = m_link.sendCommand(QStringLiteral("note.save"),
+                                          Json{{"item", item.toStdString()}, {"text", text.toStdString()}}, true);
+    m_pendingNotes[id] = {item, text};
+    emit busyChanged();
+    emit stateChanged();
+    return id;
+}
+
+QString RoomStore::noteFor(const QString& item) const {
+    for (auto it = m_pendingNotes.rbegin(); it != m_pendingNotes.rend(); ++it)
+        if (it->second.first == item) return it->second.second;
+    auto who = m_state.notes.find(m_me.toStdString());
+    if (who == m_state.notes.end()) return {};
+    auto n = who->second.find(item.toStdString());
+    return n == who->second.end() ? QString() : q(n->second);
+}
+
+QString RoomStore::saveAnnotation(const QString& document, const QVariantMap& annotation) {
+    constexpr int kMaxPoints = 2000;
+    QVariantMap a = annotation;
+    if (a.value(QStringLiteral("id")).toString().isEmpty())
+        a.insert(QStringLiteral("id"), QUuid::createUuid().toString(QUuid::Id128).left(24));
+    const QVariantList points = a.value(QStringLiteral("points")).toList();
+    if (points.size() > kMaxPoints) {
+        // One stroke, several annotations: each piece starts where the last one ended.
+        QString last;
+        const QString base = a.value(QStringLiteral("id")).toString();
+        for (qsizetype from = 0, part = 0; from < points.size() - 1; from += kMaxPoints - 1, ++part) {
+            QVariantMap piece = a;
+            piece.insert(QStringLiteral("id"), base + QLatin1Char('-') + QString::number(part));
+            piece.insert(QStringLiteral("points"), points.mid(from, kMaxPoints));
+            last = saveAnnotation(document, piece);
+        }
+        return last;
+    }
+    const QString id = m_link.sendCommand(QStringLiteral("annotation.save"),
+                                          Json{{"document", document.toStdString()}, {"annotation", toJsonValue(a)}}, true);
+    m_pendingMarks[id] = PendingMark{document, a.value(QStringLiteral("id")).toString(), a};
+    emit busyChanged();
+    emit stateChanged();
+    return id;
+}
+
+QString RoomStore::deleteAnnotation(const QString& document, const QString& annotationId) {
+    const QString id = m_link.sendCommand(QStringLiteral("annotation.delete"),
+                                          Json{{"document", document.toStdString()}, {"id", annotationId.toStdString()}}, true);
+    m_pendingMarks[id] = PendingMark{document, annotationId, std::nullopt};
+    emit busyChanged();
+    emit stateChanged();
+    return id;
+}
+
+QVariantList RoomStore::annotationsOn(const QString& document, int page) const {
+    std::map<QString, QVariantMap> marks;
+    if (auto who = m_state.annotations.find(m_me.toStdString()); who != m_state.annotations.end())
+        if (auto doc = who->second.find(document.toStdString()); doc != who->second.end())
+            for (const auto& [id, a] : doc->second) {
+                if (a.page != page) continue;
+                QVariantList points;
+                for (const auto& [x, y] : a.points) points.push_back(QVariantList{x, y});
+                marks[q(id)] = QVariantMap{{"id", q(id)},       {"kind", q(a.kind)}, {"color", q(a.color)},
+                                           {"width", a.width},  {"points", points},  {"text", q(a.text)},
+                                           {"pending", false}};
+            }
+    for (const auto& [cmd, p] : m_pendingMarks) {
+        if (p.document != document) continue;
+        if (!p.annotation) {
+            marks.erase(p.id);
+        } else if (p.annotation->value(QStringLiteral("page")).toInt() == page) {
+            QVariantMap m = *p.annotation;
+            m.insert(QStringLiteral("pending"), true);
+            if (!m.contains(QStringLiteral("color")))
+                m.insert(QStringLiteral("color"), m.value(QStringLiteral("kind")) == QLatin1String("highlighter")
+                                                      ? QStringLiteral("#FACC15") : QStringLiteral("#1D4ED8"));
+            if (!m.contains(QStringLiteral("width")))
+                m.insert(QStringLiteral("width"), m.value(QStringLiteral("kind")) == QLatin1String("highlighter") ? 12 : 2);
+            marks[p.id] = m;
+        }
+    }
+    QVariantList out;
+    for (auto& [id, m] : marks) out.push_back(m);
+    return out;
+}
+
 QVariant RoomStore::receiptFor(const QString& poll, const QString& voter) const {
     auto it = m_receipts.find({poll, voter.isEmpty() ? m_me : voter});
     if (it == m_receipts.end()) return {};
@@ -296,6 +383,8 @@ void RoomStore::onAnswer(const QString& id, const Json& answer) {
         }
         m_votes.erase(vote);
     }
+    const bool mark = m_pendingMarks.erase(id) > 0;
+    const bool note = m_pendingNotes.erase(id) > 0;
     const QString message = ok ? QString() : localized(answer);
     if (!ok) {
         m_lastError = message;
@@ -303,7 +392,7 @@ void RoomStore::onAnswer(const QString& id, const Json& answer) {
     }
     emit busyChanged();
     emit commandFinished(id, ok, q(answer.value("code", std::string())), message);
-    if (ok) emit stateChanged(); // receipts are part of what views show
+    if (ok || mark || note) emit stateChanged(); // receipts and pending marks are part of what views show
 }
 
 QString RoomStore::localized(const Json& frame) const {

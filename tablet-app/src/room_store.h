@@ -9,6 +9,7 @@
 #include <QVariantMap>
 
 #include <map>
+#include <optional>
 #include <memory>
 
 #include "shared/domain/state.h"
@@ -100,6 +101,19 @@ public:
     Q_INVOKABLE QString vote(const QString& poll, const QVariantList& choices, const QString& forVoter = {});
     /// The receipt of the user's (or a proxy's) ballot: {seq, hash, choices}, empty when none.
     Q_INVOKABLE QVariant receiptFor(const QString& poll, const QString& voter = {}) const;
+
+    // ---- private notes and annotations (queued while the link is down, sent on reconnect) ----
+    /// Saves the user's whole note on an agenda item ("" clears it).
+    Q_INVOKABLE QString saveNote(const QString& item, const QString& text);
+    /// The note as the user last wrote it (a save not yet confirmed included).
+    Q_INVOKABLE QString noteFor(const QString& item) const;
+    /// Adds or replaces an annotation: {id?, page (1-based), kind, color?, width?, points [[x, y]…] in
+    /// page points, text?}. A stroke of more than 2000 points is sent as several annotations.
+    Q_INVOKABLE QString saveAnnotation(const QString& document, const QVariantMap& annotation);
+    Q_INVOKABLE QString deleteAnnotation(const QString& document, const QString& id);
+    /// The user's annotations on one page (1-based), unconfirmed ones included (`pending` true)
+    /// and unconfirmed deletions left out.
+    Q_INVOKABLE QVariantList annotationsOn(const QString& document, int page) const;
 
     // ---- lookups for views ----
     Q_INVOKABLE QVariantList documentsOf(const QString& item) const;
@@ -207,6 +221,12 @@ private:
     };
     std::map<QString, VoteInFlight> m_votes; ///< by command id
     std::map<std::pair<QString, QString>, Receipt> m_receipts; ///< by (poll, voter)
+    struct PendingMark {
+        QString document, id;
+        std::optional<QVariantMap> annotation; ///< nullopt: a deletion
+    };
+    std::map<QString, PendingMark> m_pendingMarks;    ///< by command id
+    std::map<QString, std::pair<QString, QString>> m_pendingNotes; ///< command id → (item, text)
 
     QVariantMap m_meeting, m_currentItem, m_quorum, m_speaker, m_announcement, m_presentation, m_myRequests,
         m_livePoll;

@@ -387,4 +387,65 @@ TEST_CASE("a seat tablet logs out and wipes everything when the meeting closes")
     CHECK(chair.store->meeting().value("status").toString() == "closed");
 }
 
+TEST_CASE("notes and annotations written offline are sent on reconnect and reach only their author") {
+    auto room = TestRoom::create("tablet-notes");
+    Tablet d3(*room), d4(*room);
+    REQUIRE(d3.login("d3"));
+    REQUIRE(d4.login("d4"));
+    std::string doc;
+    for (const auto& [id, d] : d3.store->replica().documents)
+        if (d.audience == Audience::Meeting) doc = id;
+    const QString docId = QString::fromStdString(doc);
+
+    // Online: confirmed by the server, in the replica.
+    const QString saved = d3.store->saveNote(QStringLiteral("2"), QStringLiteral("Hỏi về vốn đối ứng"));
+    REQUIRE(d3.answered(saved));
+    CHECK(d3.answers[saved].first);
+    CHECK(d3.store->replica().notes.at("d3").at("2") == "Hỏi về vốn đối ứng");
+    CHECK(d3.store->noteFor(QStringLiteral("2")) == QStringLiteral("Hỏi về vốn đối ứng"));
+
+    // Offline: the stroke and the note show at once (pending) and are sent after the reconnect.
+    d3.store->link().simulateDrop();
+    REQUIRE(waitUntil([&] { return d3.store->connection() == "reconnecting"; }));
+    QVariantList points;
+    for (int i = 0; i < 2500; ++i) points.push_back(QVariantList{72 + i * 0.1, 300}); // split in two
+    d3.store->saveAnnotation(docId, {{"id", "long"}, {"page", 2}, {"kind", "pen"}, {"points", points}});
+    d3.store->saveNote(QStringLiteral("2"), QStringLiteral("Bản sửa khi mất mạng"));
+    QVariantList shown = d3.store->annotationsOn(docId, 2);
+    REQUIRE(shown.size() == 2);
+    CHECK(shown[0].toMap().value("pending").toBool());
+    CHECK(d3.store->noteFor(QStringLiteral("2")) == QStringLiteral("Bản sửa khi mất mạng"));
+    CHECK(d3.store->replica().notes.at("d3").at("2") == "Hỏi về vốn đối ứng"); // not confirmed yet
+
+    REQUIRE(waitUntil([&] { return d3.store->connection() == "online" && d3.store->link().pendingCommands() == 0; }, 20000));
+    REQUIRE(waitUntil([&] { return d3.store->replica().notes.at("d3").at("2") == "Bản sửa khi mất mạng"; }));
+    const auto& marks = d3.store->replica().annotations.at("d3").at(doc);
+    CHECK(marks.size() == 2);
+    CHECK(marks.at("long-0").points.size() == 2000);
+    CHECK(marks.at("long-1").points.size() == 501); // the pieces join at a shared point
+    shown = d3.store->annotationsOn(docId, 2);
+    CHECK(shown.size() == 2);
+    CHECK_FALSE(shown[0].toMap().value("pending").toBool());
+    CHECK(d3.store->annotationsOn(docId, 1).isEmpty());
+
+    // Deleting shows at once and is confirmed.
+    const QString del = d3.store->deleteAnnotation(docId, QStringLiteral("long-1"));
+    CHECK(d3.store->annotationsOn(docId, 2).size() == 1);
+    REQUIRE(d3.answered(del));
+    CHECK(d3.store->replica().annotations.at("d3").at(doc).count("long-1") == 0);
+
+    // Another delegate never receives any of it.
+    REQUIRE(d4.caughtUp(d3));
+    CHECK(d4.store->replica().notes.empty());
+    CHECK(d4.store->replica().annotations.empty());
+    CHECK(d4.store->annotationsOn(docId, 2).isEmpty());
+    CHECK(d4.store->noteFor(QStringLiteral("2")).isEmpty());
+
+    // A new device of the same delegate has them (the replica is the server's).
+    Tablet other(*room);
+    REQUIRE(other.login("d3"));
+    CHECK(other.store->noteFor(QStringLiteral("2")) == QStringLiteral("Bản sửa khi mất mạng"));
+    CHECK(other.store->annotationsOn(docId, 2).size() == 1);
+}
+
 #include "store_test.moc"
