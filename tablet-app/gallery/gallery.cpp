@@ -19,8 +19,11 @@
 #include "tablet-app/gallery/fixture.h"
 #include "tablet-app/src/appearance.h"
 #include "tablet-app/src/room_store.h"
+#include "tablet-app/src/scene_lookup.h"
 
 Q_IMPORT_QML_PLUGIN(PhongHop_TabletPlugin)
+
+using room::tablet::findInScene;
 
 namespace {
 
@@ -34,18 +37,6 @@ void countWarnings(QtMsgType type, const QMessageLogContext& context, const QStr
                          category.startsWith(QLatin1String("qt.qml")) || message.contains(QLatin1String(".qml:"));
     if (fromQml && type != QtDebugMsg && type != QtInfoMsg) ++g_warnings;
     if (g_previous) g_previous(type, context, message);
-}
-
-// Finds an object by name among the items of the scene and their non-visual children (popups,
-// timers), which QObject::findChild from the window does not reach through Loaders.
-QObject* findInScene(QQuickItem* item, const QString& name) {
-    if (!item) return nullptr;
-    if (item->objectName() == name) return item;
-    for (QObject* child : item->children())
-        if (child->objectName() == name) return child;
-    for (QQuickItem* child : item->childItems())
-        if (QObject* found = findInScene(child, name)) return found;
-    return nullptr;
 }
 
 void settle(QQuickWindow* window, int ms = 60) {

@@ -9,15 +9,27 @@ Rectangle {
     color: Theme.topBar
 
     function submit() {
-        const code = Room.parseServerCode(serverCode.text) // {host, port, fingerprint, token} or {}
+        // Read every field before anything changes: setServer() notifies the store's listeners.
+        const code = Room.parseServerCode(serverCode.text) || {} // {host, port, fingerprint, token}, or undefined
+        const who = participant.text
+        const secret = pin.text
         if (code.host)
             Room.setServer(code.host, code.port, code.fingerprint)
         else
             Room.setServer(host.text, parseInt(port.text) || 9443, fingerprint.text)
+        pin.text = ""
         if (code.token)
             Room.loginWithCode(code.token)
         else
-            Room.loginWithPin(participant.text, pin.text)
+            Room.loginWithPin(who, secret)
+    }
+
+    // The fields start from what the tablet remembers, once; typing is never overwritten.
+    Component.onCompleted: {
+        host.text = Room.serverHost
+        port.text = Room.serverPort > 0 ? Room.serverPort : "9443"
+        fingerprint.text = Room.serverFingerprint
+        participant.text = Room.participantHint
     }
 
     RowLayout {
@@ -76,24 +88,23 @@ Rectangle {
                     Layout.fillWidth: true
                     implicitHeight: Theme.touchTarget
                     placeholderText: qsTr("Address, e.g. 192.168.1.10")
-                    text: Room.serverHost
                     inputMethodHints: Qt.ImhUrlCharactersOnly | Qt.ImhNoAutoUppercase
                 }
                 TextField {
                     id: port
+                    objectName: "port"
                     Layout.preferredWidth: 110
                     implicitHeight: Theme.touchTarget
                     placeholderText: qsTr("Port")
-                    text: Room.serverPort > 0 ? Room.serverPort : "9443"
                     inputMethodHints: Qt.ImhDigitsOnly
                 }
             }
             TextField {
                 id: fingerprint
+                objectName: "fingerprint"
                 Layout.fillWidth: true
                 implicitHeight: Theme.touchTarget
                 placeholderText: qsTr("Certificate fingerprint (SHA-256)")
-                text: Room.serverFingerprint
                 font.pixelSize: Theme.fontSmall
                 inputMethodHints: Qt.ImhNoAutoUppercase | Qt.ImhNoPredictiveText
             }
@@ -118,7 +129,6 @@ Rectangle {
                     Layout.fillWidth: true
                     implicitHeight: Theme.touchTarget
                     placeholderText: qsTr("Delegate code")
-                    text: Room.participantHint
                     inputMethodHints: Qt.ImhNoAutoUppercase | Qt.ImhNoPredictiveText
                 }
                 TextField {
@@ -143,6 +153,7 @@ Rectangle {
             }
 
             BigButton {
+                objectName: "loginButton"
                 Layout.fillWidth: true
                 big: true
                 text: Room.busy ? qsTr("Connecting…") : qsTr("Log in")

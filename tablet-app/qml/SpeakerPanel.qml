@@ -94,6 +94,7 @@ ColumnLayout {
             Layout.fillWidth: true
             spacing: Theme.spacingSmall
             BigButton {
+                objectName: "askToSpeak"
                 visible: Room.myRequests.floor === 0
                 enabled: panel.canAsk && Room.connection === "online"
                 text: qsTr("Ask to speak")

@@ -110,6 +110,7 @@ ColumnLayout {
                     id: option
                     required property string modelData
                     required property int index
+                    objectName: "voteOption" + option.index
                     Layout.fillWidth: true
                     big: true
                     enabled: panel.online // qmllint disable unqualified
@@ -269,6 +270,7 @@ ColumnLayout {
                     onClicked: confirm.close()
                 }
                 BigButton {
+                    objectName: "sendVote"
                     Layout.fillWidth: true
                     text: qsTr("Send my vote")
                     tone: "success"
