@@ -447,68 +447,78 @@
 <context>
     <name>LoginScreen</name>
     <message>
-        <location filename="../qml/LoginScreen.qml" line="34" />
+        <location filename="../qml/LoginScreen.qml" line="32" />
+        <source>This QR code is not a room server's code.</source>
+        <translation>Mã QR này không phải mã của máy chủ phòng họp.</translation>
+    </message>
+    <message>
+        <location filename="../qml/LoginScreen.qml" line="62" />
         <source>Paperless meeting room</source>
         <translation>Phòng họp không giấy</translation>
     </message>
     <message>
-        <location filename="../qml/LoginScreen.qml" line="42" />
+        <location filename="../qml/LoginScreen.qml" line="70" />
         <source>Log in with the delegate code and PIN printed on your slip, or scan the code shown by the secretary.</source>
         <translation>Đăng nhập bằng mã đại biểu và mã PIN in trên phiếu, hoặc quét mã do thư ký cung cấp.</translation>
     </message>
     <message>
-        <location filename="../qml/LoginScreen.qml" line="50" />
+        <location filename="../qml/LoginScreen.qml" line="78" />
         <source>The tablet only talks to the room server whose fingerprint it was given. Ask the secretary if the fingerprint does not match.</source>
         <translation>Máy tính bảng chỉ kết nối với máy chủ có đúng mã nhận dạng đã cấu hình. Nếu mã không khớp, hãy liên hệ thư ký.</translation>
     </message>
     <message>
-        <location filename="../qml/LoginScreen.qml" line="63" />
-        <location filename="../qml/LoginScreen.qml" line="148" />
+        <location filename="../qml/LoginScreen.qml" line="91" />
+        <location filename="../qml/LoginScreen.qml" line="184" />
         <source>Log in</source>
         <translation>Đăng nhập</translation>
     </message>
     <message>
-        <location filename="../qml/LoginScreen.qml" line="69" />
+        <location filename="../qml/LoginScreen.qml" line="97" />
         <source>Room server</source>
         <translation>Máy chủ phòng họp</translation>
     </message>
     <message>
-        <location filename="../qml/LoginScreen.qml" line="78" />
+        <location filename="../qml/LoginScreen.qml" line="106" />
         <source>Address, e.g. 192.168.1.10</source>
         <translation>Địa chỉ, ví dụ 192.168.1.10</translation>
     </message>
     <message>
-        <location filename="../qml/LoginScreen.qml" line="86" />
+        <location filename="../qml/LoginScreen.qml" line="114" />
         <source>Port</source>
         <translation>Cổng</translation>
     </message>
     <message>
-        <location filename="../qml/LoginScreen.qml" line="95" />
+        <location filename="../qml/LoginScreen.qml" line="123" />
         <source>Certificate fingerprint (SHA-256)</source>
         <translation>Mã nhận dạng chứng thư (SHA-256)</translation>
     </message>
     <message>
-        <location filename="../qml/LoginScreen.qml" line="104" />
+        <location filename="../qml/LoginScreen.qml" line="134" />
         <source>…or paste the scanned code (phonghop://…)</source>
         <translation>…hoặc dán mã đã quét (phonghop://…)</translation>
     </message>
     <message>
-        <location filename="../qml/LoginScreen.qml" line="111" />
+        <location filename="../qml/LoginScreen.qml" line="139" />
+        <source>Scan QR code</source>
+        <translation>Quét mã QR</translation>
+    </message>
+    <message>
+        <location filename="../qml/LoginScreen.qml" line="147" />
         <source>Delegate code and PIN</source>
         <translation>Mã đại biểu và mã PIN</translation>
     </message>
     <message>
-        <location filename="../qml/LoginScreen.qml" line="120" />
+        <location filename="../qml/LoginScreen.qml" line="156" />
         <source>Delegate code</source>
         <translation>Mã đại biểu</translation>
     </message>
     <message>
-        <location filename="../qml/LoginScreen.qml" line="129" />
+        <location filename="../qml/LoginScreen.qml" line="164" />
         <source>PIN</source>
         <translation>Mã PIN</translation>
     </message>
     <message>
-        <location filename="../qml/LoginScreen.qml" line="148" />
+        <location filename="../qml/LoginScreen.qml" line="184" />
         <source>Connecting…</source>
         <translation>Đang kết nối…</translation>
     </message>
@@ -519,6 +529,24 @@
         <location filename="../qml/Main.qml" line="16" />
         <source>Paperless meeting room</source>
         <translation>Phòng họp không giấy</translation>
+    </message>
+</context>
+<context>
+    <name>QrScanView</name>
+    <message>
+        <location filename="../qml/QrScanView.qml" line="40" />
+        <source>Point the camera at the QR code on the wall display or on your login slip.</source>
+        <translation>Hướng camera vào mã QR trên màn hình chính hoặc trên phiếu đăng nhập.</translation>
+    </message>
+    <message>
+        <location filename="../qml/QrScanView.qml" line="57" />
+        <source>This tablet has no camera. Type the address and fingerprint, or paste the code.</source>
+        <translation>Máy tính bảng này không có camera. Hãy nhập địa chỉ và mã nhận dạng, hoặc dán mã.</translation>
+    </message>
+    <message>
+        <location filename="../qml/QrScanView.qml" line="67" />
+        <source>Close</source>
+        <translation>Đóng</translation>
     </message>
 </context>
 <context>
@@ -711,8 +739,8 @@
     </message>
     <message>
         <location filename="../qml/SpeakerPanel.qml" line="42" />
-        <location filename="../qml/SpeakerPanel.qml" line="106" />
-        <location filename="../qml/SpeakerPanel.qml" line="187" />
+        <location filename="../qml/SpeakerPanel.qml" line="107" />
+        <location filename="../qml/SpeakerPanel.qml" line="188" />
         <source>Point of order</source>
         <translation>Kiến nghị thủ tục</translation>
     </message>
@@ -767,47 +795,47 @@
         <translation>Bạn đứng thứ %1 trong danh sách chất vấn.</translation>
     </message>
     <message>
-        <location filename="../qml/SpeakerPanel.qml" line="99" />
+        <location filename="../qml/SpeakerPanel.qml" line="100" />
         <source>Ask to speak</source>
         <translation>Đăng ký phát biểu</translation>
     </message>
     <message>
-        <location filename="../qml/SpeakerPanel.qml" line="112" />
+        <location filename="../qml/SpeakerPanel.qml" line="113" />
         <source>Withdraw</source>
         <translation>Rút đăng ký</translation>
     </message>
     <message>
-        <location filename="../qml/SpeakerPanel.qml" line="119" />
+        <location filename="../qml/SpeakerPanel.qml" line="120" />
         <source>Ask a question (interpellation)</source>
         <translation>Đăng ký chất vấn</translation>
     </message>
     <message>
-        <location filename="../qml/SpeakerPanel.qml" line="125" />
+        <location filename="../qml/SpeakerPanel.qml" line="126" />
         <source>Withdraw question</source>
         <translation>Rút đăng ký chất vấn</translation>
     </message>
     <message>
-        <location filename="../qml/SpeakerPanel.qml" line="194" />
+        <location filename="../qml/SpeakerPanel.qml" line="195" />
         <source>Give the floor</source>
         <translation>Mời phát biểu</translation>
     </message>
     <message>
-        <location filename="../qml/SpeakerPanel.qml" line="211" />
+        <location filename="../qml/SpeakerPanel.qml" line="212" />
         <source>Queue to speak (%1)</source>
         <translation>Đăng ký phát biểu (%1)</translation>
     </message>
     <message>
-        <location filename="../qml/SpeakerPanel.qml" line="214" />
+        <location filename="../qml/SpeakerPanel.qml" line="215" />
         <source>No one is waiting.</source>
         <translation>Chưa có ai đăng ký.</translation>
     </message>
     <message>
-        <location filename="../qml/SpeakerPanel.qml" line="217" />
+        <location filename="../qml/SpeakerPanel.qml" line="218" />
         <source>Interpellation queue (%1)</source>
         <translation>Đăng ký chất vấn (%1)</translation>
     </message>
     <message>
-        <location filename="../qml/SpeakerPanel.qml" line="220" />
+        <location filename="../qml/SpeakerPanel.qml" line="221" />
         <source>No questions are waiting.</source>
         <translation>Chưa có đăng ký chất vấn.</translation>
     </message>
@@ -908,72 +936,72 @@
         <translation>Biểu quyết cần kết nối trực tiếp với máy chủ. Máy đang kết nối lại; biểu quyết của bạn chưa được gửi.</translation>
     </message>
     <message>
-        <location filename="../qml/VotePanel.qml" line="134" />
+        <location filename="../qml/VotePanel.qml" line="135" />
         <source>You can vote once you are checked in.</source>
         <translation>Bạn có thể biểu quyết sau khi điểm danh.</translation>
     </message>
     <message>
-        <location filename="../qml/VotePanel.qml" line="134" />
+        <location filename="../qml/VotePanel.qml" line="135" />
         <source>You are not a voting member.</source>
         <translation>Bạn không phải thành viên biểu quyết.</translation>
     </message>
     <message>
-        <location filename="../qml/VotePanel.qml" line="153" />
+        <location filename="../qml/VotePanel.qml" line="154" />
         <source>Your vote has been recorded.</source>
         <translation>Biểu quyết của bạn đã được ghi nhận.</translation>
     </message>
     <message>
-        <location filename="../qml/VotePanel.qml" line="161" />
+        <location filename="../qml/VotePanel.qml" line="162" />
         <source>You chose: %1</source>
         <translation>Bạn đã chọn: %1</translation>
     </message>
     <message>
-        <location filename="../qml/VotePanel.qml" line="168" />
+        <location filename="../qml/VotePanel.qml" line="169" />
         <source>Secret ballot: your choice is counted but never stored with your name.</source>
         <translation>Bỏ phiếu kín: lựa chọn của bạn được kiểm đếm nhưng không bao giờ được lưu cùng tên bạn.</translation>
     </message>
     <message>
-        <location filename="../qml/VotePanel.qml" line="176" />
+        <location filename="../qml/VotePanel.qml" line="177" />
         <source>Receipt: no. %1 · %2</source>
         <translation>Biên nhận: số %1 · %2</translation>
     </message>
     <message>
-        <location filename="../qml/VotePanel.qml" line="195" />
+        <location filename="../qml/VotePanel.qml" line="196" />
         <source>Voted for %1 (proxy)</source>
         <translation>Đã biểu quyết thay %1 (ủy quyền)</translation>
     </message>
     <message>
-        <location filename="../qml/VotePanel.qml" line="196" />
+        <location filename="../qml/VotePanel.qml" line="197" />
         <source>Vote for %1 (proxy):</source>
         <translation>Biểu quyết thay %1 (ủy quyền):</translation>
     </message>
     <message>
-        <location filename="../qml/VotePanel.qml" line="235" />
+        <location filename="../qml/VotePanel.qml" line="236" />
         <source>Confirm your vote</source>
         <translation>Xác nhận biểu quyết</translation>
     </message>
     <message>
-        <location filename="../qml/VotePanel.qml" line="242" />
+        <location filename="../qml/VotePanel.qml" line="243" />
         <source>For %1 you chose:</source>
         <translation>Thay cho %1, bạn chọn:</translation>
     </message>
     <message>
-        <location filename="../qml/VotePanel.qml" line="243" />
+        <location filename="../qml/VotePanel.qml" line="244" />
         <source>You chose:</source>
         <translation>Bạn chọn:</translation>
     </message>
     <message>
-        <location filename="../qml/VotePanel.qml" line="258" />
+        <location filename="../qml/VotePanel.qml" line="259" />
         <source>A ballot cannot be changed once it is sent.</source>
         <translation>Phiếu đã gửi thì không thể thay đổi.</translation>
     </message>
     <message>
-        <location filename="../qml/VotePanel.qml" line="267" />
+        <location filename="../qml/VotePanel.qml" line="268" />
         <source>Choose again</source>
         <translation>Chọn lại</translation>
     </message>
     <message>
-        <location filename="../qml/VotePanel.qml" line="273" />
+        <location filename="../qml/VotePanel.qml" line="275" />
         <source>Send my vote</source>
         <translation>Gửi biểu quyết</translation>
     </message>

@@ -24,6 +24,22 @@ Rectangle {
             Room.loginWithPin(who, secret)
     }
 
+    // A scanned code fills the form; a code with a one-time login code logs in at once.
+    function useCode(text) {
+        scanner.active = false
+        const code = Room.parseServerCode(text) || {}
+        if (!code.host) {
+            Room.reportLoginProblem(qsTr("This QR code is not a room server's code."))
+            return
+        }
+        host.text = code.host
+        port.text = code.port
+        fingerprint.text = code.fingerprint
+        serverCode.text = text
+        if (code.token)
+            screen.submit()
+    }
+
     // The fields start from what the tablet remembers, once; typing is never overwritten.
     Component.onCompleted: {
         host.text = Room.serverHost
@@ -108,13 +124,22 @@ Rectangle {
                 font.pixelSize: Theme.fontSmall
                 inputMethodHints: Qt.ImhNoAutoUppercase | Qt.ImhNoPredictiveText
             }
-            TextField {
-                id: serverCode
+            RowLayout {
                 Layout.fillWidth: true
-                implicitHeight: Theme.touchTarget
-                placeholderText: qsTr("…or paste the scanned code (phonghop://…)")
-                font.pixelSize: Theme.fontSmall
-                inputMethodHints: Qt.ImhNoAutoUppercase | Qt.ImhNoPredictiveText
+                spacing: Theme.spacingSmall
+                TextField {
+                    id: serverCode
+                    Layout.fillWidth: true
+                    implicitHeight: Theme.touchTarget
+                    placeholderText: qsTr("…or paste the scanned code (phonghop://…)")
+                    font.pixelSize: Theme.fontSmall
+                    inputMethodHints: Qt.ImhNoAutoUppercase | Qt.ImhNoPredictiveText
+                }
+                BigButton {
+                    text: qsTr("Scan QR code")
+                    tone: "quiet"
+                    onClicked: scanner.active = true
+                }
             }
 
             Rectangle { Layout.fillWidth: true; implicitHeight: 1; color: Theme.border }
@@ -160,6 +185,18 @@ Rectangle {
                 enabled: !Room.busy
                 onClicked: screen.submit()
             }
+        }
+    }
+
+    // The camera only runs while the scanner is open.
+    Loader {
+        id: scanner
+        objectName: "qrScanner"
+        anchors.fill: parent
+        active: false
+        sourceComponent: QrScanView {
+            onClosed: scanner.active = false // qmllint disable unqualified
+            onCodeFound: (text) => screen.useCode(text) // qmllint disable unqualified
         }
     }
 }

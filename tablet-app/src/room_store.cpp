@@ -203,6 +203,11 @@ void RoomStore::loginWithCode(const QString& token) {
 
 void RoomStore::logout() { m_link.logout(); }
 
+void RoomStore::reportLoginProblem(const QString& message) {
+    m_loginError = message;
+    emit loginErrorChanged();
+}
+
 void RoomStore::onWelcome(const Json& frame) {
     m_loginBusy = false;
     const Json participant = frame.value("participant", Json::object());

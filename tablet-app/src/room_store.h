@@ -89,6 +89,8 @@ public:
     Q_INVOKABLE void loginWithPin(const QString& participant, const QString& pin);
     Q_INVOKABLE void loginWithCode(const QString& token);
     Q_INVOKABLE void logout();
+    /// Shows a problem on the login screen (a QR code that is not a server's, for instance).
+    Q_INVOKABLE void reportLoginProblem(const QString& message);
 
     // ---- commands (all answered through commandFinished) ----
     /// Sends any command by type with its arguments; returns the command id.
