@@ -18,6 +18,7 @@
 #include <nlohmann/json.hpp>
 
 #include "shared/pdf/pdf_compose.h"
+#include "shared/pdf/pdf_inspect.h"
 #include "shared/pdf/pdf_view.h"
 
 namespace {
@@ -57,6 +58,59 @@ std::string makeDocument(int pages) {
     auto bytes = room::pdf::composePdf(blocks, options);
     if (!bytes) {
         std::fprintf(stderr, "cannot make the test PDF: %s\n", bytes.error().message.c_str());
+        std::exit(1);
+    }
+    return *bytes;
+}
+
+/// A form: tables with ruled cells on every page (a ballot list, a budget annex).
+std::string makeForm(int pages) {
+    room::pdf::ComposeOptions options;
+    options.resourceDir = "/usr/share/fonts/truetype/liberation2";
+    options.css = "@font-face { font-family: Serif; src: url(LiberationSerif-Regular.ttf); } body { font-family: Serif; font-size: 11pt; }";
+    std::vector<room::pdf::Block> blocks;
+    for (int p = 0; p < pages; ++p) {
+        if (p > 0) blocks.emplace_back(std::in_place_type<room::pdf::PageBreak>);
+        room::pdf::Table t;
+        t.caption = "<p><b>Phụ lục " + std::to_string(p + 1) + ": dự toán chi theo lĩnh vực (triệu đồng)</b></p>";
+        t.columns = {1, 5, 2, 2, 2};
+        t.headerRows = 1;
+        t.rows.push_back({"TT", "Nội dung", "Dự toán 2026", "Ước thực hiện", "Dự toán 2027"});
+        for (int r = 1; r <= 30; ++r)
+            t.rows.push_back({std::to_string(r), "Chi sự nghiệp giáo dục, đào tạo và dạy nghề, khoản " + std::to_string(r),
+                              std::to_string(12000 + r * 37), std::to_string(11800 + r * 41), std::to_string(12900 + r * 29)});
+        blocks.emplace_back(std::in_place_type<room::pdf::Table>, t);
+    }
+    auto bytes = room::pdf::composePdf(blocks, options);
+    if (!bytes) {
+        std::fprintf(stderr, "cannot make the form PDF: %s\n", bytes.error().message.c_str());
+        std::exit(1);
+    }
+    return *bytes;
+}
+
+/// Scans: every page one full-page raster image (a text page rendered at 200 dpi, as a scanner
+/// delivers a paper document), so rendering is image decoding and scaling.
+std::string makeScans(const std::string& textPdf, int pages, const std::filesystem::path& dir) {
+    auto png = room::pdf::renderPagePng(textPdf, 0, 200);
+    if (!png) {
+        std::fprintf(stderr, "cannot render the scan image: %s\n", png.error().message.c_str());
+        std::exit(1);
+    }
+    std::ofstream(dir / "scan.png", std::ios::binary) << *png;
+    room::pdf::ComposeOptions options;
+    options.resourceDir = dir.string();
+    options.margins = {};
+    options.pageNumbers = false;
+    std::vector<room::pdf::Block> blocks;
+    for (int p = 0; p < pages; ++p) {
+        if (p > 0) blocks.emplace_back(std::in_place_type<room::pdf::PageBreak>);
+        blocks.emplace_back(std::in_place_type<room::pdf::Html>,
+                            "<img src='scan.png' style='width: 209mm; height: 296mm; display: block'/>");
+    }
+    auto bytes = room::pdf::composePdf(blocks, options);
+    if (!bytes) {
+        std::fprintf(stderr, "cannot make the scanned PDF: %s\n", bytes.error().message.c_str());
         std::exit(1);
     }
     return *bytes;
@@ -112,6 +166,32 @@ int main(int argc, char** argv) {
         dpi150.push_back(msSince(t150) / pages);
     }
 
+    // Rendering at 150 dpi by kind of document (issue: text, scans, forms), beside mutool.
+    struct Set {
+        const char* name;
+        std::string bytes;
+        double ours = 0, theirs = 0;
+    };
+    const int setPages = std::min(pages, 20);
+    std::vector<Set> sets{{"text", makeDocument(setPages)}, {"form", makeForm(setPages)},
+                          {"scan", makeScans(bytes, setPages, out)}};
+    for (auto& set : sets) {
+        const std::filesystem::path f = out / (std::string("viewer-bench-") + set.name + ".pdf");
+        std::ofstream(f, std::ios::binary) << set.bytes;
+        std::vector<double> ours, theirs;
+        for (int r = 0; r < repeats; ++r) {
+            auto doc = room::pdf::ViewDocument::open(set.bytes);
+            if (!doc) return std::fprintf(stderr, "%s: %s\n", set.name, doc.error().message.c_str()), 1;
+            const auto t0 = Clock::now();
+            for (int p = 0; p < (*doc)->pageCount(); ++p)
+                if (!(*doc)->render(p, 150.0f / 72.0f)) return 1;
+            ours.push_back(msSince(t0) / (*doc)->pageCount());
+            theirs.push_back(mutool("-r 150 " + f.string()) / (*doc)->pageCount());
+        }
+        set.ours = percentile(ours, 0.5);
+        set.theirs = percentile(theirs, 0.5);
+    }
+
     std::vector<double> mutoolFirst, mutoolAll, mutool150;
     const std::string pdf = file.string();
     for (int r = 0; r < repeats; ++r) {
@@ -136,6 +216,10 @@ int main(int argc, char** argv) {
                                                {"ms_per_page_150dpi", percentile(mutool150, 0.5)}}
                               : nlohmann::json(nullptr)},
     };
+    for (const auto& set : sets)
+        j["render_150dpi"][set.name] = {{"pages", setPages}, {"ms_per_page", set.ours},
+                                        {"mutool_ms_per_page", haveMutool ? set.theirs : -1.0},
+                                        {"ratio", haveMutool ? set.ours / set.theirs : -1.0}};
     if (haveMutool) {
         j["ratio_all_pages"] = ours / theirs;
         j["ratio_150dpi"] = percentile(dpi150, 0.5) / percentile(mutool150, 0.5);
@@ -155,6 +239,10 @@ int main(int argc, char** argv) {
                 percentile(turns, 0.99), percentile(turns, 1.0));
     row("all pages, per page", ours, theirs);
     row("150 dpi, per page", percentile(dpi150, 0.5), percentile(mutool150, 0.5));
+    for (const auto& set : sets) {
+        const std::string what = std::string("150 dpi, ") + set.name + " pages (" + std::to_string(setPages) + "), per page";
+        row(what.c_str(), set.ours, set.theirs);
+    }
     std::printf("(mutool's times include starting the process; ours run in one process)\n");
     return 0;
 }
