@@ -115,7 +115,7 @@ Item {
                             onClicked: { desk.dialogFor = person.id; absence.open() } // qmllint disable unqualified
                         }
                         BigButton {
-                            visible: person.member && !person.proxyToName
+                            visible: person.member && !person.proxyToName && person.holds.length === 0 // no chains of proxies
                             text: qsTr("Proxy…")
                             tone: "quiet"
                             onClicked: { desk.dialogFor = person.id; proxy.open() } // qmllint disable unqualified
