@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Runs the demo: the room server on the demo data and, when a display is available, two tablet-app
-# windows (one for the chair, one for a delegate) already pointed at it with its fingerprint.
+# windows (one for the chair, one for a delegate) and the wall display, already pointed at it with
+# its fingerprint.
 # Usage: packaging/run-demo.sh BUILD_DIR DATA_DIR LISTEN
 set -euo pipefail
 build="$1" data="$2" listen="$3"
 server="$build/room-server/room-server"
 tablet="$build/tablet-app/tablet-app"
+display="$build/display-app/display-app"
+pins="$(dirname "$data")/pins.txt"
 
 log="$(mktemp)"
 "$server" --data-dir "$data" --listen "$listen" >"$log" &
@@ -26,6 +29,13 @@ if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ -x "$tablet" ]; then
   echo "--- two tablets: log in as the chair (ct) in one and a delegate in the other; PINs in $data/../pins.txt ---"
   "$tablet" --server "127.0.0.1:$port" --fingerprint "$fingerprint" --participant ct &
   "$tablet" --server "127.0.0.1:$port" --fingerprint "$fingerprint" --participant gd-tc &
+  if [ -x "$display" ] && [ -f "$pins" ]; then
+    # The wall display logs in with its own credential (the display-main line of the PIN slips).
+    pin_file="$(mktemp)"
+    awk -F'\t' '$2 == "display-main" { print $4 }' "$pins" > "$pin_file"
+    "$display" --server "127.0.0.1:$port" --fingerprint "$fingerprint" --participant display-main \
+      --pin-file "$pin_file" --windowed &
+  fi
 else
   echo "--- no display: start tablets elsewhere with"
   echo "    $tablet --server <this machine>:$port --fingerprint $fingerprint"

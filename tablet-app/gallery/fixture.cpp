@@ -93,6 +93,7 @@ State demoState(Moment moment) {
     s.run("ct", "agenda.next");
     s.run("ct", "agenda.start", Json{{"item", "2.1"}});
     s.wait(14 * 60);
+    if (moment == Moment::ItemUnderWay) return s.state;
     s.run("gd-khdt", "speaker.request");
     s.run("gd-tc", "speaker.request");
     s.run("gd-tp", "speaker.request", Json{{"queue", "interpellation"}});
@@ -114,6 +115,13 @@ State demoState(Moment moment) {
                                                   {"text", "So sánh với số liệu Sở Tài chính"}}}});
     s.wait(3 * 60 + 12);
     if (moment == Moment::Debate) return s.state;
+    if (moment == Moment::Presenting) {
+        s.run("ct", "speaker.finish");
+        s.run("ct", "announcement.clear");
+        s.run("ct", "presentation.start", Json{{"document", doc}, {"page", 2}});
+        s.wait(40);
+        return s.state;
+    }
 
     s.run("ct", "speaker.finish");
     s.run("ct", "announcement.clear");

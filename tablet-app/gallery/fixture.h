@@ -10,7 +10,9 @@ namespace room::tablet::gallery {
 /// Moments of the demo session, each later one containing the earlier ones.
 enum class Moment {
     BeforeOpening, ///< defined, most members checked in, one excused absence, one proxy
+    ItemUnderWay,  ///< open, on item 2.1, nobody speaking yet
     Debate,        ///< open, on item 2.1, a speaker with time running and a queue with a point of order
+    Presenting,    ///< the debate's speaker finished; the chair shows page 2 of the real document
     VoteOpen,      ///< a named vote under way on item 3, some ballots in
     VoteResult,    ///< that vote closed and published
 };

@@ -17,6 +17,7 @@
 #include <cstdio>
 
 #include "tablet-app/gallery/fixture.h"
+#include "tablet-app/gallery/gallery_support.h"
 #include "tablet-app/src/appearance.h"
 #include "tablet-app/src/room_store.h"
 #include "tablet-app/src/scene_lookup.h"
@@ -25,50 +26,13 @@ Q_IMPORT_QML_PLUGIN(PhongHop_TabletPlugin)
 
 using room::tablet::findInScene;
 
-namespace {
-
-int g_warnings = 0;
-QtMessageHandler g_previous = nullptr;
-
-void countWarnings(QtMsgType type, const QMessageLogContext& context, const QString& message) {
-    // QML and JavaScript problems (binding errors, missing types, undefined values) fail the run.
-    const QLatin1String category(context.category ? context.category : "");
-    const bool fromQml = category == QLatin1String("qml") || category == QLatin1String("js") ||
-                         category.startsWith(QLatin1String("qt.qml")) || message.contains(QLatin1String(".qml:"));
-    if (fromQml && type != QtDebugMsg && type != QtInfoMsg) ++g_warnings;
-    if (g_previous) g_previous(type, context, message);
-}
-
-void settle(QQuickWindow* window, int ms = 60) {
-    // Lets bindings, layouts and the scene graph catch up; grabWindow() then renders synchronously.
-    QDeadlineTimer deadline(ms);
-    while (!deadline.hasExpired()) QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
-    window->requestUpdate();
-    QCoreApplication::processEvents();
-}
-
-} // namespace
 
 int main(int argc, char* argv[]) {
-    g_previous = qInstallMessageHandler(countWarnings);
-    // The demo meeting takes place in Việt Nam: clock times in the pictures are Hà Nội time.
-    qputenv("TZ", "Asia/Ho_Chi_Minh");
+    room::tablet::gallery::startGallery();
     QGuiApplication app(argc, argv);
     room::tablet::applyAppearance();
-    QCommandLineParser cli;
-    cli.addHelpOption();
-    QCommandLineOption out(QStringLiteral("out"), QStringLiteral("Directory for the PNG files."), QStringLiteral("dir"));
-    cli.addOption(out);
-    cli.process(app);
-    if (!cli.isSet(out)) {
-        std::fprintf(stderr, "usage: tablet-app-gallery --out DIR\n");
-        return 2;
-    }
-    const QDir dir(cli.value(out));
-    if (!QDir().mkpath(dir.absolutePath())) {
-        std::fprintf(stderr, "cannot create %s\n", qPrintable(dir.absolutePath()));
-        return 2;
-    }
+    QDir dir;
+    if (!room::tablet::gallery::outputDir("tablet-app-gallery", &dir)) return 2;
 
     using room::Role;
     using room::tablet::gallery::Moment;
@@ -88,7 +52,7 @@ int main(int argc, char* argv[]) {
 
     int failures = 0;
     auto shoot = [&](const QString& name) {
-        settle(window);
+        room::tablet::gallery::settle(window, 60);
         const QImage image = window->grabWindow();
         const QString path = dir.filePath(name + QStringLiteral(".png"));
         if (image.isNull() || !image.save(path)) {
@@ -144,7 +108,7 @@ int main(int argc, char* argv[]) {
         scene(Moment::VoteOpen, "gd-ldtbxh", Role::Delegate, "vote");
         shoot(QStringLiteral("delegate-vote"));
         window->setProperty("view", QStringLiteral("vote"));
-        settle(window);
+        room::tablet::gallery::settle(window, 60);
         QObject* votePanel = findInScene(window->contentItem(), QStringLiteral("votePanel"));
         if (!votePanel || !QMetaObject::invokeMethod(votePanel, "ask", Q_ARG(QVariant, QVariantList{0}),
                                                      Q_ARG(QVariant, QString()))) {
@@ -196,19 +160,19 @@ int main(int argc, char* argv[]) {
                 QMetaObject::invokeMethod(viewer, "find", Q_ARG(QVariant, QStringLiteral("ngân sách")));
                 waitFor("hits", [](const QVariant& v) { return !v.toList().isEmpty(); });
                 waitFor("pageReady", [](const QVariant& v) { return v.toBool(); });
-                settle(window, 300); // thumbnails
+                room::tablet::gallery::settle(window, 300); // thumbnails
                 shoot(QStringLiteral("delegate-viewer"));
 
                 QMetaObject::invokeMethod(viewer, "find", Q_ARG(QVariant, QString()));
                 viewer->setProperty("tool", QStringLiteral("highlighter"));
-                settle(window, 200);
+                room::tablet::gallery::settle(window, 200);
                 shoot(QStringLiteral("delegate-viewer-annotations"));
                 viewer->setProperty("tool", QString());
 
                 viewer->setProperty("audience", QStringLiteral("listed"));
                 viewer->setProperty("zoom", 1.5);
                 waitFor("pageReady", [](const QVariant& v) { return v.toBool(); });
-                settle(window, 200);
+                room::tablet::gallery::settle(window, 200);
                 shoot(QStringLiteral("delegate-viewer-restricted"));
                 QMetaObject::invokeMethod(home, "showDocument", Q_ARG(QVariant, QString()), Q_ARG(QVariant, QString()),
                                           Q_ARG(QVariant, QStringLiteral("meeting")));
@@ -224,6 +188,6 @@ int main(int argc, char* argv[]) {
         shoot(QStringLiteral("secretary-desk"));
     }
 
-    if (g_warnings > 0) std::fprintf(stderr, "%d QML warning(s) while rendering\n", g_warnings);
-    return failures > 0 || g_warnings > 0 ? 1 : 0;
+    if (room::tablet::gallery::qmlWarnings() > 0) std::fprintf(stderr, "%d QML warning(s) while rendering\n", room::tablet::gallery::qmlWarnings());
+    return failures > 0 || room::tablet::gallery::qmlWarnings() > 0 ? 1 : 0;
 }

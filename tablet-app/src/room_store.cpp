@@ -96,7 +96,7 @@ RoomStore::RoomStore(QObject* parent)
       m_interpellation({"id", "name", "seat", "pointOfOrder", "requestedAt", "position", "isMe"}),
       m_polls({"id", "question", "status", "secret", "kind", "options", "abstainLabel", "maxChoices", "voted",
                "eligible", "closesAt", "published", "item", "iVoted", "canVote", "proxies", "result", "ruleVi",
-               "ruleEn", "allowChange"}),
+               "ruleEn", "allowChange", "openedAt", "publishedAt"}),
       m_participants({"id", "name", "position", "organization", "role", "seat", "member", "present",
                       "checkedInAt", "absentReason", "proxyTo", "proxyToName", "holds"}),
       m_documents({"id", "title", "pages", "bytes", "item", "audience"}) {
@@ -141,7 +141,7 @@ RoomStore::RoomStore(QObject* parent)
 }
 
 RoomStore::~RoomStore() {
-    if (m_translator) QCoreApplication::removeTranslator(m_translator.get());
+    for (auto& t : m_translators) QCoreApplication::removeTranslator(t.get());
 }
 
 RoomStore* RoomStore::create(QQmlEngine* qml, QJSEngine*) {
@@ -468,14 +468,14 @@ QString RoomStore::connection() const {
 
 void RoomStore::setLanguage(const QString& language) {
     const QString lang = language == QLatin1String("en") ? QStringLiteral("en") : QStringLiteral("vi");
-    if (m_translator) {
-        QCoreApplication::removeTranslator(m_translator.get());
-        m_translator.reset();
-    }
-    auto t = std::make_unique<QTranslator>();
-    if (t->load(QStringLiteral(":/i18n/tablet-app_%1.qm").arg(lang))) {
-        QCoreApplication::installTranslator(t.get());
-        m_translator = std::move(t);
+    for (auto& t : m_translators) QCoreApplication::removeTranslator(t.get());
+    m_translators.clear();
+    for (const QString& domain : m_translationDomains) {
+        auto t = std::make_unique<QTranslator>();
+        if (t->load(QStringLiteral(":/i18n/%1_%2.qm").arg(domain, lang))) {
+            QCoreApplication::installTranslator(t.get());
+            m_translators.push_back(std::move(t));
+        }
     }
     const bool changed = lang != m_language;
     m_language = lang;
@@ -484,6 +484,11 @@ void RoomStore::setLanguage(const QString& language) {
         emit languageChanged();
         refresh();
     }
+}
+
+void RoomStore::addTranslationDomain(const QString& domain) {
+    if (!m_translationDomains.contains(domain)) m_translationDomains.push_back(domain);
+    setLanguage(m_language);
 }
 
 QString RoomStore::role() const { return m_me.isEmpty() ? QString() : q(roleName(m_role)); }
@@ -551,7 +556,9 @@ QVariantMap RoomStore::pollRow(const Poll& p) const {
                        {"result", result},
                        {"ruleVi", q(ruleTextVi(p.rule))},
                        {"ruleEn", q(ruleTextEn(p.rule))},
-                       {"allowChange", p.allowChange}};
+                       {"allowChange", p.allowChange},
+                       {"openedAt", QVariant::fromValue(p.openedAt)},
+                       {"publishedAt", QVariant::fromValue(p.publishedAt)}};
 }
 
 void RoomStore::refresh() {
@@ -660,7 +667,8 @@ void RoomStore::refresh() {
                                      {"title", d ? q(d->title) : QString()},
                                      {"page", s.presentation->page},
                                      {"pages", d ? d->pages : 0},
-                                     {"presenter", participantName(q(s.presentation->presenter))}};
+                                     {"presenter", participantName(q(s.presentation->presenter))},
+                                     {"since", QVariant::fromValue(s.presentation->since)}};
     }
 
     QList<QVariantMap> polls;

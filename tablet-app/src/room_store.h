@@ -160,6 +160,8 @@ public:
     double now() const;
     QString language() const { return m_language; }
     void setLanguage(const QString& language);
+    /// Also loads `:/i18n/<domain>_<language>.qm` (another app's own texts, e.g. "display-app").
+    void addTranslationDomain(const QString& domain);
     QString lastError() const { return m_lastError; }
     int pendingCommands() const { return m_link.pendingCommands(); }
     QString serverHost() const { return m_link.endpoint().host; }
@@ -209,7 +211,8 @@ private:
     QString m_loginError;
     QString m_lastError;
     QString m_language = QStringLiteral("vi");
-    std::unique_ptr<QTranslator> m_translator;
+    std::vector<std::unique_ptr<QTranslator>> m_translators;
+    QStringList m_translationDomains{QStringLiteral("tablet-app")};
     QPointer<QQmlEngine> m_engine;
     QTimer m_clock;
     qint64 m_fixedNow = 0;

@@ -1,0 +1,48 @@
+import QtQuick
+import PhongHop.Tablet
+import QtQuick.Window
+
+// The page the chair presents, rendered by MuPDF at the screen's own resolution, turning with the chair.
+Item {
+    id: screen
+    objectName: "presentation"
+    readonly property string document: Room.presentation.document || ""
+    readonly property var info: Room.library.revision >= 0 && screen.document.length > 0 ? Room.library.info(screen.document) : ({})
+    readonly property var size: (screen.info.sizes || [])[(Room.presentation.page || 1) - 1] || [595, 842]
+    readonly property real fit: Math.min(screen.width / screen.size[0], (screen.height - 80) / screen.size[1])
+    readonly property bool pageReady: page.status === Image.Ready
+
+    onDocumentChanged: if (screen.document.length > 0) Room.library.open(screen.document)
+    Component.onCompleted: if (screen.document.length > 0) Room.library.open(screen.document)
+
+    Rectangle {
+        anchors.centerIn: parent
+        anchors.verticalCenterOffset: -30
+        width: screen.size[0] * screen.fit
+        height: screen.size[1] * screen.fit
+        color: "white"
+        Image {
+            id: previous
+            anchors.fill: parent
+        }
+        Image {
+            id: page
+            anchors.fill: parent
+            asynchronous: true
+            source: screen.info.status === "ready"
+                    ? "image://pages/" + screen.document + "/" + ((Room.presentation.page || 1) - 1) + "/" + Math.round(parent.width * Screen.devicePixelRatio)
+                    : ""
+            onStatusChanged: if (page.status === Image.Ready) previous.source = page.source
+        }
+    }
+    WallText {
+        anchors.bottom: parent.bottom
+        anchors.horizontalCenter: parent.horizontalCenter
+        text: qsTr("%1 — page %2 of %3").arg(Room.presentation.title || "").arg(Room.presentation.page || 0).arg(Room.presentation.pages || 0)
+        color: Wall.textMuted
+        font.pixelSize: Wall.fontSmall
+        maximumLineCount: 1
+        elide: Text.ElideRight
+        width: Math.min(implicitWidth, parent.width)
+    }
+}

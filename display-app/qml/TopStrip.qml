@@ -1,0 +1,44 @@
+import QtQuick
+import PhongHop.Tablet
+import "Clock.js" as Clock
+
+// The band along the top: the meeting, quorum and the clock.
+Rectangle {
+    id: strip
+    height: 120
+    color: Wall.bar
+    WallText {
+        anchors.left: parent.left
+        anchors.leftMargin: Wall.margin
+        anchors.right: quorum.left
+        anchors.rightMargin: Wall.spacing
+        anchors.verticalCenter: parent.verticalCenter
+        text: Room.meeting.title || ""
+        font.pixelSize: Wall.fontBody
+        font.weight: Font.DemiBold
+        elide: Text.ElideRight
+        maximumLineCount: 1
+    }
+    WallText {
+        id: quorum
+        anchors.right: clock.left
+        anchors.rightMargin: Wall.spacing * 2
+        anchors.verticalCenter: parent.verticalCenter
+        visible: Room.meeting.status === "open" || Room.meeting.status === "scheduled"
+        text: qsTr("Present %1/%2").arg(Room.quorum.counted || 0).arg(Room.quorum.members || 0)
+        color: Room.quorum.met ? Wall.success : Wall.warning
+        font.pixelSize: Wall.fontBody
+        font.weight: Font.Bold
+        wrapMode: Text.NoWrap
+    }
+    WallText {
+        id: clock
+        anchors.right: parent.right
+        anchors.rightMargin: Wall.margin
+        anchors.verticalCenter: parent.verticalCenter
+        text: Clock.clock(Room.now)
+        font.pixelSize: Wall.fontLarge
+        font.weight: Font.Bold
+        wrapMode: Text.NoWrap
+    }
+}

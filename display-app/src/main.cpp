@@ -1,0 +1,89 @@
+// display-app: the wall display of the meeting room. Logs in with the display's own credential,
+// follows the room's state and never shows an error: while the room server cannot be reached it
+// shows a calm waiting screen and keeps trying.
+#include <QCommandLineParser>
+#include <QFile>
+#include <QGuiApplication>
+#include <QQmlApplicationEngine>
+#include <QQmlExtensionPlugin>
+#include <QQuickWindow>
+#include <QTimer>
+
+#include <cstdio>
+
+#include "tablet-app/src/appearance.h"
+#include "tablet-app/src/room_store.h"
+
+Q_IMPORT_QML_PLUGIN(PhongHop_TabletPlugin)
+Q_IMPORT_QML_PLUGIN(PhongHop_DisplayPlugin)
+
+int main(int argc, char* argv[]) {
+    QGuiApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("phonghop"));
+    QCoreApplication::setApplicationName(QStringLiteral("display-app"));
+    room::tablet::applyAppearance();
+
+    QCommandLineParser cli;
+    cli.setApplicationDescription(QStringLiteral("Paperless meeting room: the wall display."));
+    cli.addHelpOption();
+    QCommandLineOption server(QStringLiteral("server"), QStringLiteral("Room server address, HOST:PORT."), QStringLiteral("host:port"));
+    QCommandLineOption fingerprint(QStringLiteral("fingerprint"), QStringLiteral("SHA-256 fingerprint of the server certificate."),
+                                   QStringLiteral("fingerprint"));
+    QCommandLineOption participant(QStringLiteral("participant"), QStringLiteral("The display's participant id."),
+                                   QStringLiteral("id"), QStringLiteral("display-main"));
+    QCommandLineOption pinFile(QStringLiteral("pin-file"), QStringLiteral("File holding the display's PIN (first line)."),
+                               QStringLiteral("file"));
+    QCommandLineOption layout(QStringLiteral("layout"), QStringLiteral("main (default) or side."), QStringLiteral("layout"),
+                              QStringLiteral("main"));
+    QCommandLineOption windowed(QStringLiteral("windowed"), QStringLiteral("Run in a window instead of full screen."));
+    QCommandLineOption language(QStringLiteral("language"), QStringLiteral("vi (default) or en."), QStringLiteral("lang"));
+    cli.addOptions({server, fingerprint, participant, pinFile, layout, windowed, language});
+    cli.process(app);
+
+    QString pin;
+    if (cli.isSet(pinFile)) {
+        QFile f(cli.value(pinFile));
+        if (!f.open(QIODevice::ReadOnly)) {
+            std::fprintf(stderr, "cannot read the PIN file %s\n", qPrintable(cli.value(pinFile)));
+            return 2;
+        }
+        pin = QString::fromUtf8(f.readLine()).trimmed();
+    }
+    const QString address = cli.value(server);
+    const int colon = address.lastIndexOf(QLatin1Char(':'));
+
+    room::tablet::RoomStore store(nullptr);
+    store.addTranslationDomain(QStringLiteral("display-app"));
+    if (cli.isSet(language)) store.setLanguage(cli.value(language));
+    store.setServer(colon > 0 ? address.left(colon) : address, colon > 0 ? address.mid(colon + 1).toInt() : 9443,
+                    cli.value(fingerprint));
+
+    // Log in, and log in again whenever the session is lost (server reset, session expired) or the
+    // server could not be reached; the link itself resumes sessions after a dropped connection.
+    QTimer retry;
+    retry.setSingleShot(true);
+    retry.setInterval(5000);
+    const QString id = cli.value(participant);
+    QObject::connect(&retry, &QTimer::timeout, &store, [&] { store.loginWithPin(id, pin); });
+    QObject::connect(&store, &room::tablet::RoomStore::loginErrorChanged, &store, [&] {
+        if (!store.loginError().isEmpty()) {
+            std::fprintf(stderr, "display: not logged in (%s); trying again in 5 s\n", qPrintable(store.loginError()));
+            retry.start();
+        }
+    });
+    QObject::connect(&store, &room::tablet::RoomStore::identityChanged, &store, [&] {
+        if (!store.loggedIn() && !retry.isActive()) retry.start();
+    });
+
+    room::tablet::RoomStore::setInstance(&store);
+    QQmlApplicationEngine engine;
+    engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
+    store.setEngine(&engine);
+    engine.setInitialProperties({{QStringLiteral("layout"), cli.value(layout)}});
+    engine.load(QUrl(QStringLiteral("qrc:/qt/qml/PhongHop/Display/Main.qml")));
+    if (engine.rootObjects().isEmpty()) return 1;
+    if (auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().first()); window && !cli.isSet(windowed))
+        window->showFullScreen();
+    store.loginWithPin(id, pin);
+    return QGuiApplication::exec();
+}
