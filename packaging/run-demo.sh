@@ -33,8 +33,10 @@ if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ -x "$tablet" ]; then
     # The wall display logs in with its own credential (the display-main line of the PIN slips).
     pin_file="$(mktemp)"
     awk -F'\t' '$2 == "display-main" { print $4 }' "$pins" > "$pin_file"
+    # Its QR code shows the machine's LAN address, which tablets in the room can reach.
+    lan="$(hostname -I 2>/dev/null | awk '{print $1}')"
     "$display" --server "127.0.0.1:$port" --fingerprint "$fingerprint" --participant display-main \
-      --pin-file "$pin_file" --windowed &
+      --pin-file "$pin_file" --public-address "${lan:-127.0.0.1}:$port" --windowed &
   fi
 else
   echo "--- no display: start tablets elsewhere with"

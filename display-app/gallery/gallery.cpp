@@ -13,6 +13,7 @@
 
 #include <cstdio>
 
+#include "display-app/src/qr_image.h"
 #include "shared/domain/state.h"
 #include "tablet-app/gallery/fixture.h"
 #include "tablet-app/gallery/gallery_support.h"
@@ -42,6 +43,10 @@ int main(int argc, char* argv[]) {
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
     store.setEngine(&engine);
+    engine.addImageProvider(QStringLiteral("qr"), new room::display::QrImageProvider());
+    engine.setInitialProperties({{QStringLiteral("serverCode"),
+                                  room::display::serverCode(QStringLiteral("192.168.10.5"), 9443,
+                                                            QStringLiteral("3FA01B7C22D9410E8B6A55C319F207AE643D9018BCE5724F0AD63891CB2E9C11"))}});
     engine.load(QUrl(QStringLiteral("qrc:/qt/qml/PhongHop/Display/Main.qml")));
     if (engine.rootObjects().isEmpty()) return 1;
     auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().first());

@@ -2,6 +2,14 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi">
 <context>
+    <name>IdleScreen</name>
+    <message>
+        <location filename="../qml/IdleScreen.qml" line="92" />
+        <source>Scan with your tablet to connect</source>
+        <translation>Quét bằng máy tính bảng để kết nối</translation>
+    </message>
+</context>
+<context>
     <name>ItemScreen</name>
     <message>
         <location filename="../qml/ItemScreen.qml" line="18" />
@@ -22,12 +30,12 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="14" />
+        <location filename="../qml/Main.qml" line="16" />
         <source>Wall display</source>
         <translation>Màn hình phòng họp</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="59" />
+        <location filename="../qml/Main.qml" line="61" />
         <source>Meeting room</source>
         <translation>Phòng họp</translation>
     </message>

@@ -2,8 +2,11 @@ import QtQuick
 import PhongHop.Tablet
 import "Clock.js" as Clock
 
-// Before and between items: the meeting, its date and place, and the agenda.
+// Before and between items: the meeting, its date and place, the agenda, and the QR code tablets
+// scan to find the room server.
 Item {
+    id: idle
+    property string serverCode
     Column {
         anchors.fill: parent
         anchors.margins: Wall.margin
@@ -49,7 +52,7 @@ Item {
                     font.weight: Font.Bold
                 }
                 WallText {
-                    width: 1920 - 2 * Wall.margin - 90 - Wall.spacing
+                    width: 1920 - 2 * Wall.margin - 90 - Wall.spacing - (idle.serverCode.length > 0 ? 380 + Wall.spacing : 0) // qmllint disable unqualified
                     text: entry.title
                     color: entry.status === "done" ? Wall.textMuted : Wall.text
                     font.pixelSize: Room.agenda.count > 8 ? Wall.fontSmall + 4 : Wall.fontBody
@@ -58,6 +61,37 @@ Item {
                 }
             }
         }
+        }
+    }
+
+    Panel {
+        visible: idle.serverCode.length > 0
+        anchors.right: parent.right
+        anchors.bottom: parent.bottom
+        anchors.margins: Wall.margin
+        width: 380
+        height: 460
+        Image {
+            id: code
+            anchors.top: parent.top
+            anchors.topMargin: Wall.spacing
+            anchors.horizontalCenter: parent.horizontalCenter
+            width: 300
+            height: 300
+            sourceSize.width: 300
+            sourceSize.height: 300
+            smooth: false
+            source: idle.serverCode.length > 0 ? "image://qr/" + encodeURIComponent(idle.serverCode) : ""
+        }
+        WallText {
+            anchors.top: code.bottom
+            anchors.topMargin: Wall.spacing / 2
+            anchors.horizontalCenter: parent.horizontalCenter
+            width: parent.width - Wall.spacing
+            horizontalAlignment: Text.AlignHCenter
+            text: qsTr("Scan with your tablet to connect")
+            font.pixelSize: Wall.fontSmall
+            color: Wall.textMuted
         }
     }
 }

@@ -7,6 +7,8 @@ Window {
     id: wall
     // "main": the room's big screen; "side": a screen beside it with the floor and the time.
     property string layout: "main"
+    // What tablets scan to find and pin the room server (phonghop://HOST:PORT?fp=…); "" hides the code.
+    property string serverCode: ""
     width: 1920
     height: 1080
     visible: true
@@ -57,7 +59,7 @@ Window {
             Behavior on opacity { NumberAnimation { duration: Wall.fadeMs } }
         }
         Scene { name: "waiting"; WaitingScreen { anchors.fill: parent; roomName: Room.meeting.place || Room.meeting.title || qsTr("Meeting room") } }
-        Scene { name: "idle"; IdleScreen { anchors.fill: parent } }
+        Scene { name: "idle"; IdleScreen { anchors.fill: parent; serverCode: wall.serverCode } } // qmllint disable unqualified
         Scene { name: "item"; ItemScreen { anchors.fill: parent } }
         Scene { name: "speaker"; SpeakerScreen { anchors.fill: parent } }
         Scene { name: "vote"; VoteScreen { anchors.fill: parent } }

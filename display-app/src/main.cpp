@@ -11,6 +11,7 @@
 
 #include <cstdio>
 
+#include "display-app/src/qr_image.h"
 #include "tablet-app/src/appearance.h"
 #include "tablet-app/src/room_store.h"
 
@@ -37,7 +38,10 @@ int main(int argc, char* argv[]) {
                               QStringLiteral("main"));
     QCommandLineOption windowed(QStringLiteral("windowed"), QStringLiteral("Run in a window instead of full screen."));
     QCommandLineOption language(QStringLiteral("language"), QStringLiteral("vi (default) or en."), QStringLiteral("lang"));
-    cli.addOptions({server, fingerprint, participant, pinFile, layout, windowed, language});
+    QCommandLineOption publicAddress(QStringLiteral("public-address"),
+                                     QStringLiteral("HOST:PORT that tablets use to reach the server, for the QR code (default: --server)."),
+                                     QStringLiteral("host:port"));
+    cli.addOptions({server, fingerprint, participant, pinFile, layout, windowed, language, publicAddress});
     cli.process(app);
 
     QString pin;
@@ -79,7 +83,13 @@ int main(int argc, char* argv[]) {
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/qt/qml"));
     store.setEngine(&engine);
-    engine.setInitialProperties({{QStringLiteral("layout"), cli.value(layout)}});
+    engine.addImageProvider(QStringLiteral("qr"), new room::display::QrImageProvider());
+    const QString shown = cli.isSet(publicAddress) ? cli.value(publicAddress) : address;
+    const int shownColon = shown.lastIndexOf(QLatin1Char(':'));
+    const QString code = room::display::serverCode(shownColon > 0 ? shown.left(shownColon) : shown,
+                                                   shownColon > 0 ? shown.mid(shownColon + 1).toInt() : 9443,
+                                                   cli.value(fingerprint));
+    engine.setInitialProperties({{QStringLiteral("layout"), cli.value(layout)}, {QStringLiteral("serverCode"), code}});
     engine.load(QUrl(QStringLiteral("qrc:/qt/qml/PhongHop/Display/Main.qml")));
     if (engine.rootObjects().isEmpty()) return 1;
     if (auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().first()); window && !cli.isSet(windowed))
