@@ -70,12 +70,13 @@ int main(int argc, char* argv[]) {
         std::printf("%s\n", qPrintable(path));
     };
     auto scene = [&](Moment moment) {
-        store.setReplica(room::tablet::gallery::demoState(moment), QStringLiteral("display-main"), Role::Display);
-        store.setFixedNow(room::tablet::gallery::fixtureNow(moment));
+        const room::State state = room::tablet::gallery::demoState(moment);
+        store.setReplica(state, QStringLiteral("display-main"), Role::Display);
+        store.setFixedNow(room::tablet::gallery::fixtureNow(state));
     };
 
     store.setReplica(room::State{}, QString(), Role::Display);
-    store.setFixedNow(room::tablet::gallery::fixtureNow(Moment::BeforeOpening));
+    store.setFixedNow(room::tablet::gallery::fixtureNow(room::tablet::gallery::demoState(Moment::BeforeOpening)));
     shoot(QStringLiteral("waiting"), "waiting");
     scene(Moment::BeforeOpening);
     shoot(QStringLiteral("idle"), "idle");

@@ -1,6 +1,6 @@
 import QtQuick
 import PhongHop.Tablet
-import "Clock.js" as Clock
+import "Format.js" as Format
 
 // Before and between items: the meeting, its date and place, the agenda, and the QR code tablets
 // scan to find the room server.
@@ -27,7 +27,7 @@ Item {
         }
         WallText {
             width: parent.width
-            text: [Room.meeting.place || "", Clock.date(Room.now)].filter(s => s.length > 0).join(" · ")
+            text: [Room.meeting.place || "", Format.date(Room.now)].filter(s => s.length > 0).join(" · ")
             color: Wall.textMuted
         }
         Item { width: 1; height: Wall.spacing / 2 }

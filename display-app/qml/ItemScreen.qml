@@ -1,6 +1,6 @@
 import QtQuick
 import PhongHop.Tablet
-import "Clock.js" as Clock
+import "Format.js" as Format
 
 // The agenda item under way: its number and title, who presents it, time used of time planned.
 Item {
@@ -35,8 +35,8 @@ Item {
         }
         WallText {
             text: screen.plannedMs > 0
-                  ? qsTr("%1 of %2").arg(Clock.duration(screen.usedMs)).arg(Clock.duration(screen.plannedMs))
-                  : Clock.duration(screen.usedMs)
+                  ? qsTr("%1 of %2").arg(Format.duration(screen.usedMs)).arg(Format.duration(screen.plannedMs))
+                  : Format.duration(screen.usedMs)
             color: screen.plannedMs > 0 && screen.usedMs > screen.plannedMs ? Wall.danger : Wall.text
             font.pixelSize: Wall.fontTitle
             font.weight: Font.DemiBold

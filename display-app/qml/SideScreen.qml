@@ -1,6 +1,6 @@
 import QtQuick
 import PhongHop.Tablet
-import "Clock.js" as Clock
+import "Format.js" as Format
 
 // The side screen: the item, who speaks with the countdown, who is next, and the quorum.
 Item {
@@ -25,7 +25,7 @@ Item {
         }
         WallText {
             visible: side.remaining >= 0
-            text: Clock.duration(side.remaining)
+            text: Format.duration(side.remaining)
             color: side.remaining <= 30000 ? Wall.danger : Wall.text
             font.pixelSize: Wall.fontGiant
             font.weight: Font.Bold

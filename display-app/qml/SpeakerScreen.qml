@@ -1,6 +1,6 @@
 import QtQuick
 import PhongHop.Tablet
-import "Clock.js" as Clock
+import "Format.js" as Format
 
 // Who has the floor: name, position and seat, the countdown, and the next few waiting.
 Item {
@@ -36,7 +36,7 @@ Item {
         }
         WallText {
             visible: screen.remaining >= 0
-            text: Clock.duration(screen.remaining)
+            text: Format.duration(screen.remaining)
             color: screen.remaining <= 30000 ? Wall.danger : Wall.text
             font.pixelSize: Wall.fontGiant
             font.weight: Font.Bold

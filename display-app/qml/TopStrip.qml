@@ -1,6 +1,6 @@
 import QtQuick
 import PhongHop.Tablet
-import "Clock.js" as Clock
+import "Format.js" as Format
 
 // The band along the top: the meeting, quorum and the clock.
 Rectangle {
@@ -36,7 +36,7 @@ Rectangle {
         anchors.right: parent.right
         anchors.rightMargin: Wall.margin
         anchors.verticalCenter: parent.verticalCenter
-        text: Clock.clock(Room.now)
+        text: Format.clock(Room.now)
         font.pixelSize: Wall.fontLarge
         font.weight: Font.Bold
         wrapMode: Text.NoWrap

@@ -1,6 +1,6 @@
 import QtQuick
 import PhongHop.Tablet
-import "Clock.js" as Clock
+import "Format.js" as Format
 
 // A vote under way: the question, how many have voted of how many can, the countdown. Never a
 // partial count (the room server does not even send one before the close).
@@ -34,7 +34,7 @@ Item {
             }
             WallText {
                 visible: (screen.poll.closesAt || 0) > 0
-                text: Clock.duration((screen.poll.closesAt || 0) - Room.now)
+                text: Format.duration((screen.poll.closesAt || 0) - Room.now)
                 color: (screen.poll.closesAt || 0) - Room.now <= 15000 ? Wall.danger : Wall.text
                 font.pixelSize: Wall.fontHuge
                 font.weight: Font.Bold

@@ -1,6 +1,6 @@
 import QtQuick
 import PhongHop.Tablet
-import "Clock.js" as Clock
+import "Format.js" as Format
 
 // While the room server cannot be reached: calm, with the room's name and the clock. Never an error.
 Item {
@@ -13,7 +13,7 @@ Item {
         WallText {
             width: parent.width
             horizontalAlignment: Text.AlignHCenter
-            text: Clock.clock(Room.now)
+            text: Format.clock(Room.now)
             font.pixelSize: Wall.fontGiant
             font.weight: Font.Light
         }

@@ -122,12 +122,14 @@ Result<PdfInfo> inspectPdf(std::string_view bytes) {
     // Loading a page can trigger a repair that rebuilds the page tree, so the count is taken
     // again afterwards; if it changed, the pages are loaded once more against the new tree.
     int pages = -1;
+    std::vector<std::array<float, 2>> sizes;
     for (int pass = 0; pass < 2; ++pass) {
         int counted = 0;
         std::string error;
         if (!guarded(c, [&] { counted = pdf_count_pages(c, doc.get()); }, &error))
             return corrupt(error);
         if (counted <= 0) return bad("The PDF has no pages.", "Tệp PDF không có trang nào.");
+        sizes.clear();
         for (int i = 0; i < counted; ++i) {
             OwnedPage page(c);
             fz_rect bounds = fz_empty_rect;
@@ -140,6 +142,7 @@ Result<PdfInfo> inspectPdf(std::string_view bytes) {
                     bounds = fz_bound_page(c, page.get());
                 }, &error) || !isDict || fz_is_empty_rect(bounds))
                 return badPage(i, error);
+            sizes.push_back({bounds.x1 - bounds.x0, bounds.y1 - bounds.y0});
         }
         int recounted = -1;
         if (!guarded(c, [&] { recounted = pdf_count_pages(c, doc.get()); }, &error))
@@ -179,6 +182,7 @@ Result<PdfInfo> inspectPdf(std::string_view bytes) {
     info.title = infoString(c, doc.get(), "info:Title");
     info.producer = infoString(c, doc.get(), "info:Producer");
     info.repaired = repaired != 0;
+    info.pageSizes = std::move(sizes);
     return info;
 }
 

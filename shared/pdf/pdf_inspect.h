@@ -4,7 +4,9 @@
 #include "shared/domain/result.h"
 #include "shared/pdf/pdf_export.h"
 
+#include <array>
 #include <string>
+#include <vector>
 #include <string_view>
 
 namespace room::pdf {
@@ -19,6 +21,8 @@ struct PdfInfo {
     /// common viewers, so they are accepted; an incremental save (as used for signing) is not
     /// possible on them until they are rewritten in full.
     bool repaired = false;
+    /// Width and height of every page in points (rotation applied), read while checking them.
+    std::vector<std::array<float, 2>> pageSizes;
 };
 
 /// Checks that `bytes` are a PDF the meeting clients can show. Thread-safe (a private MuPDF

@@ -84,30 +84,16 @@ Result<std::unique_ptr<ViewDocument>> ViewDocument::open(std::string bytes) {
                            "Không khởi tạo được bộ đọc PDF (thiếu bộ nhớ).");
     fz_context* c = impl->ctx.get();
     OwnedStream stream(c);
-    int pages = 0;
     std::string error;
     if (!guarded(c, [&] {
             stream.slot() = fz_open_memory(c, reinterpret_cast<const unsigned char*>(impl->bytes.data()),
                                            impl->bytes.size());
             impl->doc.slot() = pdf_open_document_with_stream(c, stream.get());
-            pages = pdf_count_pages(c, impl->doc.get());
         }, &error))
         return Error::make(ErrorCode::BadDocument, "The PDF file is corrupt and cannot be read (" + error + ").",
                            "Tệp PDF bị hỏng, không đọc được.");
-    impl->sizes.resize(static_cast<std::size_t>(pages));
-    for (int i = 0; i < pages; ++i) {
-        fz_rect bounds = fz_empty_rect;
-        fz_page* page = nullptr;
-        if (!guarded(c, [&] {
-                page = fz_load_page(c, &impl->doc->super, i);
-                bounds = fz_bound_page(c, page);
-            }, &error)) {
-            if (page) fz_drop_page(c, page);
-            return unreadablePage(i, error);
-        }
-        fz_drop_page(c, page);
-        impl->sizes[static_cast<std::size_t>(i)] = PageSize{bounds.x1 - bounds.x0, bounds.y1 - bounds.y0};
-    }
+    // inspectPdf() has just loaded every page: its sizes save a second pass over the page tree.
+    for (const auto& [w, h] : info->pageSizes) impl->sizes.push_back(PageSize{w, h});
     return std::unique_ptr<ViewDocument>(new ViewDocument(std::move(impl)));
 }
 

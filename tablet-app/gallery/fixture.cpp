@@ -52,7 +52,7 @@ std::string fakeSha(int n) {
 
 std::string composeDemoPdf();
 
-TimeMs fixtureNow(Moment moment) { return demoState(moment).time + 1000 * 47; }
+TimeMs fixtureNow(const State& state) { return state.time + 1000 * 47; }
 
 State demoState(Moment moment) {
     const Json meeting = demoMeeting();

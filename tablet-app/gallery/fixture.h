@@ -26,7 +26,8 @@ State demoState(Moment moment);
 /// composer and the system's Liberation Serif, for the viewer's pictures.
 const std::string& demoPdf();
 
-/// The server time the fixture's events end at (for countdowns frozen in the pictures).
-TimeMs fixtureNow(Moment moment);
+/// The server time a picture of `state` is taken at: a little after its last event, so that
+/// countdowns show time running.
+TimeMs fixtureNow(const State& state);
 
 } // namespace room::tablet::gallery

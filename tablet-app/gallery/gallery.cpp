@@ -63,8 +63,9 @@ int main(int argc, char* argv[]) {
         std::printf("%s\n", qPrintable(path));
     };
     auto scene = [&](Moment moment, const char* who, Role role, const char* view) {
-        store.setReplica(room::tablet::gallery::demoState(moment), QString::fromUtf8(who), role);
-        store.setFixedNow(room::tablet::gallery::fixtureNow(moment));
+        const room::State state = room::tablet::gallery::demoState(moment);
+        store.setReplica(state, QString::fromUtf8(who), role);
+        store.setFixedNow(room::tablet::gallery::fixtureNow(state));
         window->setProperty("view", QString::fromUtf8(view));
     };
     auto openDialog = [&](const char* objectName) {

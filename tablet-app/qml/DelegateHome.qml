@@ -191,6 +191,7 @@ Item {
                                           : qsTr("Not saved yet")
                                     font.pixelSize: Theme.fontSmall
                                     color: Theme.textMuted
+                                    wrapMode: Text.WordWrap
                                 }
                                 BigButton {
                                     text: qsTr("Save note")

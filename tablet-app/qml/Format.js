@@ -1,6 +1,7 @@
 .pragma library
 
-// Text shown to people: "m:ss" (or "h:mm:ss") for countdowns, "HH:mm" for clock times, lists of details.
+// Text shown to people (tablet and wall display): "m:ss" (or "h:mm:ss") for countdowns, "HH:mm" for
+// clock times, "dd/MM/yyyy" for dates, lists of details.
 
 function pad(n) {
     return n < 10 ? "0" + n : "" + n
@@ -33,6 +34,12 @@ function clock(ms) {
 function itemRemaining(plannedMinutes, usedMs, startedAt, active, now) {
     var used = usedMs + (active && startedAt > 0 ? Math.max(0, now - startedAt) : 0)
     return plannedMinutes * 60000 - used
+}
+
+// Date "dd/MM/yyyy" of a server timestamp, in the local time zone.
+function date(ms) {
+    var d = new Date(ms)
+    return pad(d.getDate()) + "/" + pad(d.getMonth() + 1) + "/" + d.getFullYear()
 }
 
 // A short form of a receipt hash for reading aloud: the first 8 and last 4 hex digits.

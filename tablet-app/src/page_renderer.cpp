@@ -10,6 +10,12 @@ namespace {
 
 QString q(const std::string& s) { return QString::fromStdString(s); }
 
+QVariantList sizesOf(const pdf::ViewDocument& doc) {
+    QVariantList sizes;
+    for (int i = 0; i < doc.pageCount(); ++i) sizes.push_back(QVariantList{doc.pageSize(i).width, doc.pageSize(i).height});
+    return sizes;
+}
+
 /// One page image on its way: finished exactly once, with the image or an error.
 class PageResponse : public QQuickImageResponse {
     Q_OBJECT
@@ -43,25 +49,16 @@ PageRenderer::PageRenderer() = default;
 PageRenderer::~PageRenderer() = default;
 
 void PageRenderer::openDocument(const QString& id, const QByteArray& bytes) {
-    if (m_documents.count(id)) {
-        const auto& doc = m_documents.at(id);
-        QVariantList sizes;
-        for (int i = 0; i < doc->pageCount(); ++i)
-            sizes.push_back(QVariantList{doc->pageSize(i).width, doc->pageSize(i).height});
-        emit opened(id, doc->pageCount(), sizes);
-        return;
+    auto it = m_documents.find(id);
+    if (it == m_documents.end()) {
+        auto doc = pdf::ViewDocument::open(bytes.toStdString());
+        if (!doc) {
+            emit failed(id, q(doc.error().message), q(doc.error().messageVi));
+            return;
+        }
+        it = m_documents.emplace(id, std::move(*doc)).first;
     }
-    auto doc = pdf::ViewDocument::open(bytes.toStdString());
-    if (!doc) {
-        emit failed(id, q(doc.error().message), q(doc.error().messageVi));
-        return;
-    }
-    QVariantList sizes;
-    for (int i = 0; i < (*doc)->pageCount(); ++i)
-        sizes.push_back(QVariantList{(*doc)->pageSize(i).width, (*doc)->pageSize(i).height});
-    const int pages = (*doc)->pageCount();
-    m_documents[id] = std::move(*doc);
-    emit opened(id, pages, sizes);
+    emit opened(id, it->second->pageCount(), sizesOf(*it->second));
 }
 
 void PageRenderer::closeAll() { m_documents.clear(); }

@@ -7,16 +7,11 @@
 #include "display-app/src/qr_image.h"
 #include "tablet-app/src/qr_scanner.h"
 #include "tablet-app/src/room_store.h"
+#include "tests/tablet/qt_app.h"
+
+using room::qtest::app;
 
 namespace {
-
-QGuiApplication& app() {
-    static int argc = 1;
-    static char name[] = "display_qr";
-    static char* argv[] = {name, nullptr};
-    static QGuiApplication* instance = new QGuiApplication(argc, argv); // never destroyed: see tests/tablet
-    return *instance;
-}
 
 const QString kFingerprint = QStringLiteral("3f:a0:1b:7c:22:d9:41:0e:8b:6a:55:c3:19:f2:07:ae:"
                                             "64:3d:90:18:bc:e5:72:4f:0a:d6:38:91:cb:2e:9c:11");

@@ -1,50 +1,32 @@
-// Reading the room's QR code: generated with libqrencode, read back by the tablet's decoder, and
-// through the scanner's video sink as camera frames arrive.
+// Reading the room's QR code: made by the wall display's encoder, read back by the tablet's decoder,
+// and through the scanner's video sink as camera frames arrive.
 #include <doctest/doctest.h>
 
 #include <QDeadlineTimer>
 #include <QGuiApplication>
 #include <QImage>
-#include <QPainter>
 #include <QTransform>
 #include <QVideoFrame>
 #include <QVideoFrameFormat>
 #include <QVideoSink>
 
-#include <qrencode.h>
-
 #include <cstring>
 
+#include "display-app/src/qr_image.h"
 #include "tablet-app/src/qr_scanner.h"
 #include "tablet-app/src/room_store.h"
+#include "tests/tablet/qt_app.h"
 
 using room::tablet::decodeQrCode;
 
+using room::qtest::app;
+
 namespace {
 
-QGuiApplication& app() {
-    static int argc = 1;
-    static char name[] = "tablet_qr";
-    static char* argv[] = {name, nullptr};
-    static QGuiApplication* instance = new QGuiApplication(argc, argv); // see ui_flow_test.cpp
-    return *instance;
-}
-
-/// A QR code of `text` as the wall display would show it: `module` pixels per module and a
-/// four-module quiet zone, black on white.
+/// A QR code of `text` as the wall display shows it (its own encoder), `module` pixels a module.
 QImage qrImage(const std::string& text, int module = 6) {
-    QRcode* code = QRcode_encodeString(text.c_str(), 0, QR_ECLEVEL_M, QR_MODE_8, 1);
-    REQUIRE(code != nullptr);
-    const int size = (code->width + 8) * module;
-    QImage image(size, size, QImage::Format_RGB32);
-    image.fill(Qt::white);
-    QPainter painter(&image);
-    for (int y = 0; y < code->width; ++y)
-        for (int x = 0; x < code->width; ++x)
-            if (code->data[y * code->width + x] & 1)
-                painter.fillRect((x + 4) * module, (y + 4) * module, module, module, Qt::black);
-    painter.end();
-    QRcode_free(code);
+    QImage image = room::display::qrImage(QString::fromStdString(text), module);
+    REQUIRE_FALSE(image.isNull());
     return image;
 }
 

@@ -15,30 +15,16 @@
 
 #include "tablet-app/src/room_store.h"
 #include "tests/integration/room_fixture.h"
+#include "tests/tablet/qt_app.h"
 
 using namespace room;
 using room::itest::TestRoom;
 using room::tablet::RoomStore;
 
+using room::qtest::app;
+using room::qtest::waitUntil;
+
 namespace {
-
-QCoreApplication& app() {
-    static int argc = 1;
-    static char name[] = "tablet_store_test";
-    static char* argv[] = {name, nullptr};
-    static QCoreApplication instance(argc, argv);
-    return instance;
-}
-
-/// Runs the event loop until `condition` holds or `ms` pass; returns whether it holds.
-bool waitUntil(const std::function<bool()>& condition, int ms = 10000) {
-    QDeadlineTimer deadline(ms);
-    while (!condition()) {
-        if (deadline.hasExpired()) return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
-    }
-    return true;
-}
 
 /// A tablet: the store, testers on its models, and the answers to its commands.
 struct Tablet {

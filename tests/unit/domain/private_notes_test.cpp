@@ -137,7 +137,8 @@ TEST_CASE("bad annotations are refused and change nothing") {
                          ErrorCode::NotFound);
     auto absent = g.fail(delegate(1), "annotation.save", {{"document", hexId('f')}, {"annotation", stroke("s1")}},
                          ErrorCode::NotFound);
-    CHECK(hidden.message.substr(0, 10) == absent.message.substr(0, 10));
+    CHECK(hidden.message == "document '" + hexId('c') + "' does not exist");
+    CHECK(absent.message == "document '" + hexId('f') + "' does not exist");
     g.run(kChair, "annotation.save", {{"document", hexId('c')}, {"annotation", stroke("s1")}}); // the chair may
 
     // Deleting: only one's own, only what exists.
