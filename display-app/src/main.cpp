@@ -7,11 +7,14 @@
 #include <QQmlApplicationEngine>
 #include <QQmlExtensionPlugin>
 #include <QQuickWindow>
+#include <QStandardPaths>
 #include <QTimer>
 
 #include <cstdio>
 
 #include "display-app/src/qr_image.h"
+#include "display-app/src/room_recorder.h"
+#include "display-app/src/room_sounds.h"
 #include "tablet-app/src/appearance.h"
 #include "tablet-app/src/room_store.h"
 
@@ -41,7 +44,16 @@ int main(int argc, char* argv[]) {
     QCommandLineOption publicAddress(QStringLiteral("public-address"),
                                      QStringLiteral("HOST:PORT that tablets use to reach the server, for the QR code (default: --server)."),
                                      QStringLiteral("host:port"));
-    cli.addOptions({server, fingerprint, participant, pinFile, layout, windowed, language, publicAddress});
+    QCommandLineOption audioInput(QStringLiteral("audio-input"),
+                                  QStringLiteral("The room's microphone input (part of its name or id; default: the system's default input)."),
+                                  QStringLiteral("name"));
+    QCommandLineOption recordings(QStringLiteral("recordings"),
+                                  QStringLiteral("Where recordings wait for upload (default: the app's data folder)."),
+                                  QStringLiteral("dir"));
+    QCommandLineOption noRecording(QStringLiteral("no-recording"), QStringLiteral("Do not record the room's audio."));
+    QCommandLineOption noChimes(QStringLiteral("no-chimes"), QStringLiteral("Do not ring chimes."));
+    cli.addOptions({server, fingerprint, participant, pinFile, layout, windowed, language, publicAddress, audioInput,
+                    recordings, noRecording, noChimes});
     cli.process(app);
 
     QString pin;
@@ -78,6 +90,21 @@ int main(int argc, char* argv[]) {
     QObject::connect(&store, &room::tablet::RoomStore::identityChanged, &store, [&] {
         if (!store.loggedIn() && !retry.isActive()) retry.start();
     });
+
+    // The room's sound belongs to one screen: the main display rings the chimes and records the
+    // room; a side screen does neither.
+    const bool mainScreen = cli.value(layout) != QStringLiteral("side");
+    std::unique_ptr<room::display::RoomSounds> sounds;
+    if (mainScreen && !cli.isSet(noChimes)) sounds = std::make_unique<room::display::RoomSounds>(&store);
+    std::unique_ptr<room::display::RoomRecorder> recorder;
+    if (mainScreen && !cli.isSet(noRecording)) {
+        const QString spool = cli.isSet(recordings)
+                                  ? cli.value(recordings)
+                                  : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/recordings");
+        recorder = std::make_unique<room::display::RoomRecorder>(&store, room::display::RoomRecorder::Options{spool, cli.value(audioInput)});
+        // The last item's file is finished before the app quits, so it is complete for upload.
+        QObject::connect(&app, &QCoreApplication::aboutToQuit, recorder.get(), &room::display::RoomRecorder::finish);
+    }
 
     room::tablet::RoomStore::setInstance(&store);
     QQmlApplicationEngine engine;

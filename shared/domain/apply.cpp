@@ -253,6 +253,12 @@ const std::unordered_map<std::string, Handler>& handlers() {
              }
              if (it->second.empty()) s.annotations.erase(it);
          }},
+        {"recording.added",
+         [](State& s, const Event& e) {
+             Recording r = recordingFromJson(e.payload.at("recording"));
+             r.addedAt = e.time;
+             s.recordings[r.id] = std::move(r);
+         }},
         {"poll.created",
          [](State& s, const Event& e) {
              Poll p = pollFromDefinitionJson(e.payload.at("poll"));

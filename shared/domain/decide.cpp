@@ -55,6 +55,7 @@ const CommandSpec kCommands[] = {
     {"note.save", {R::Chair, R::Secretary, R::Delegate, R::Guest}},
     {"annotation.save", {R::Chair, R::Secretary, R::Delegate, R::Guest}},
     {"annotation.delete", {R::Chair, R::Secretary, R::Delegate, R::Guest}},
+    {"recording.add", {R::Display, R::Secretary, R::Admin}}, // issued by the server after an upload
 };
 
 const std::vector<std::string_view>& typeList() {
@@ -989,6 +990,29 @@ Decision pollRerun(const Ctx& c) {
     return one("poll.created", Json{{"poll", pollDefinitionJson(next)}});
 }
 
+// ---- recordings of the room's audio ----------------------------------------------------------------
+// Issued by the server after it has read and stored the file (POST /api/recordings); the format,
+// size and duration are what the server found in it.
+
+constexpr std::int64_t kMaxRecordingMs = 24LL * 60 * 60 * 1000;
+
+Decision recordingAdd(const Ctx& c) {
+    if (c.s.status == MeetingStatus::Draft) return state("the meeting has not been defined", "cuộc họp chưa được thiết lập");
+    TRY(id, c.args.text("id", "SHA-256 of the recording", 64));
+    if (!isHex64(id)) return invalid("id", "must be a lowercase hex SHA-256", "phải là mã SHA-256 dạng hex chữ thường");
+    if (c.s.recordings.count(id)) return duplicate("this recording is already stored", "bản ghi âm này đã được lưu");
+    TRY(item, c.args.id("item", "agenda item id"));
+    if (!c.s.item(item)) return notFound("agenda item '" + item + "' does not exist", "không có nội dung '" + item + "'");
+    TRY(format, c.args.text("format", "ogg-opus, ogg-vorbis or wav", 16));
+    if (format != "ogg-opus" && format != "ogg-vorbis" && format != "wav")
+        return invalid("format", "must be ogg-opus, ogg-vorbis or wav", "phải là ogg-opus, ogg-vorbis hoặc wav");
+    TRY(bytes, c.args.integer("bytes", "size in bytes", 1, std::int64_t{1} << 40));
+    TRY(duration, c.args.integer("duration_ms", "duration in milliseconds", 1, kMaxRecordingMs));
+    TRY(started, c.args.integer("started_at", "start time (ms since 1970)", 0, std::int64_t{1} << 50));
+    return one("recording.added", Json{{"recording", Json{{"id", id}, {"item", item}, {"format", format}, {"bytes", bytes},
+                                                          {"duration_ms", duration}, {"started_at", started}, {"by", c.actor.id}}}});
+}
+
 using DecideFn = Decision (*)(const Ctx&);
 
 // ---- private notes and annotations ----------------------------------------------------------------
@@ -1112,7 +1136,7 @@ const std::unordered_map<std::string_view, DecideFn>& deciders() {
         {"poll.publish", pollPublish},           {"poll.cancel", pollCancel},
         {"poll.rerun", pollRerun},
         {"note.save", noteSave},                 {"annotation.save", annotationSave},
-        {"annotation.delete", annotationDelete},
+        {"annotation.delete", annotationDelete}, {"recording.add", recordingAdd},
     };
     return kMap;
 }

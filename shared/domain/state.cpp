@@ -127,6 +127,10 @@ bool mayRead(const State& s, const Document& d, const ParticipantId& who, Role r
     return false;
 }
 
+bool maySeeRecording(const Recording& r, const ParticipantId& who, Role role) {
+    return role == Role::Chair || role == Role::Secretary || role == Role::Admin || r.by == who;
+}
+
 // ---- JSON -------------------------------------------------------------------------------------
 
 Json toJson(const Participant& p) {
@@ -152,6 +156,24 @@ Json toJson(const Document& d) {
     return Json{{"id", d.id},       {"title", d.title},   {"pages", d.pages},
                 {"bytes", d.bytes}, {"audience", audienceName(d.audience)},
                 {"listed", d.listed}, {"item", d.item}};
+}
+
+Json toJson(const Recording& r) {
+    return Json{{"id", r.id},         {"item", r.item},       {"format", r.format},         {"bytes", r.bytes},
+                {"duration_ms", r.durationMs}, {"started_at", r.startedAt}, {"by", r.by}, {"added_at", r.addedAt}};
+}
+
+Recording recordingFromJson(const Json& j) {
+    Recording r;
+    r.id = j.at("id").get<std::string>();
+    r.item = get<std::string>(j, "item", "");
+    r.format = get<std::string>(j, "format", "");
+    r.bytes = get<std::int64_t>(j, "bytes", 0);
+    r.durationMs = get<std::int64_t>(j, "duration_ms", 0);
+    r.startedAt = get<TimeMs>(j, "started_at", 0);
+    r.by = get<std::string>(j, "by", "");
+    r.addedAt = get<TimeMs>(j, "added_at", 0);
+    return r;
 }
 
 namespace {
@@ -304,6 +326,9 @@ Json toJson(const State& s) {
             annotations[who][doc] = list;
         }
     j["annotations"] = annotations;
+    Json recordings = Json::object();
+    for (const auto& [id, r] : s.recordings) recordings[id] = toJson(r);
+    j["recordings"] = recordings;
     j["speaker"] = s.speaker ? Json{{"participant", s.speaker->participant},
                                     {"queue", queueName(s.speaker->queue)},
                                     {"point_of_order", s.speaker->pointOfOrder},
@@ -353,6 +378,8 @@ State stateFromJson(const Json& j) {
                     Annotation mark = annotationFromJson(a);
                     s.annotations[who][doc][mark.id] = std::move(mark);
                 }
+    if (auto it = j.find("recordings"); it != j.end() && it->is_object())
+        for (const auto& [id, r] : it->items()) s.recordings[id] = recordingFromJson(r);
     if (auto it = j.find("speaker"); it != j.end() && it->is_object())
         s.speaker = CurrentSpeaker{it->at("participant").get<std::string>(),
                                    queueFromName(get<std::string>(*it, "queue", "floor"))

@@ -111,6 +111,19 @@ struct Annotation {
     TimeMs updatedAt = 0;
 };
 
+/// The room's audio during one agenda item, recorded by a wall display and kept by the server
+/// beside the documents (same content-addressed store). The minutes link to these.
+struct Recording {
+    std::string id;           ///< SHA-256 of the file (lowercase hex)
+    ItemId item;              ///< the agenda item it covers
+    std::string format;       ///< "ogg-opus", "ogg-vorbis" or "wav", as the server read the file
+    std::int64_t bytes = 0;
+    std::int64_t durationMs = 0; ///< as the server read it from the file
+    TimeMs startedAt = 0;     ///< when the recorder started (the recorder's clock)
+    ParticipantId by;         ///< the display (or staff) that uploaded it
+    TimeMs addedAt = 0;
+};
+
 enum class MeetingStatus { Draft, Scheduled, Open, Closed };
 std::string_view meetingStatusName(MeetingStatus s);
 std::optional<MeetingStatus> meetingStatusFromName(std::string_view s);
@@ -156,6 +169,7 @@ struct State {
     std::optional<Announcement> announcement;
     std::map<DocumentId, Document> documents;
     std::vector<Poll> polls;                        ///< in creation order
+    std::map<std::string, Recording> recordings;    ///< by id; staff and their recorder see them
     /// Private to their author (the projection shows each viewer only their own):
     std::map<ParticipantId, std::map<ItemId, std::string>> notes; ///< personal notes per agenda item
     std::map<ParticipantId, std::map<DocumentId, std::map<std::string, Annotation>>> annotations;
@@ -176,6 +190,9 @@ QuorumStatus quorum(const State& s);
 
 /// May this participant read this document? (the one audience rule, used by server and apps)
 bool mayRead(const State& s, const Document& d, const ParticipantId& who, Role role);
+/// A recording is for the staff who write the minutes (chair, secretary, admin) and for the
+/// device that made it.
+bool maySeeRecording(const Recording& r, const ParticipantId& who, Role role);
 
 // JSON forms (snapshots, meeting packages). Canonical: objects have sorted keys.
 Json toJson(const State& s);
@@ -190,5 +207,7 @@ MeetingInfo meetingInfoFromJson(const Json& j);
 Participant participantFromJson(const Json& j);
 AgendaItem agendaItemFromJson(const Json& j);
 Document documentFromJson(const Json& j);
+Json toJson(const Recording& r);
+Recording recordingFromJson(const Json& j);
 
 } // namespace room

@@ -99,37 +99,18 @@ void DocumentLibrary::open(const QString& id) {
 void DocumentLibrary::download(const QString& id) {
     if (m_link->status() != RoomLink::Status::Online)
         return fail(id, tr("Not connected to the room server: this document has not been downloaded yet."));
-    const Endpoint& server = m_link->endpoint();
-    QUrl url;
-    url.setScheme(QStringLiteral("https"));
-    url.setHost(server.host);
-    url.setPort(server.port);
-    url.setPath(QStringLiteral("/documents/") + id);
-    QNetworkRequest request(url);
-    request.setRawHeader("Authorization", "Bearer " + m_link->session().toUtf8());
-    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-    tls.setProtocol(QSsl::TlsV1_2OrLater);
-    request.setSslConfiguration(tls);
-    QNetworkReply* reply = m_network.get(request);
-    const QString pinned = normalizeFingerprint(server.fingerprint);
-    auto matches = [reply, pinned] {
-        const QSslCertificate cert = reply->sslConfiguration().peerCertificate();
-        return !cert.isNull() &&
-               QString::fromLatin1(cert.digest(QCryptographicHash::Sha256).toHex().toUpper()) == pinned;
-    };
-    connect(reply, &QNetworkReply::sslErrors, this, [reply, matches](const QList<QSslError>& errors) {
-        if (matches()) reply->ignoreSslErrors(errors);
-    });
+    QNetworkReply* reply = m_network.get(m_link->httpsRequest(QStringLiteral("/documents/") + id));
+    m_link->pinReply(reply);
     connect(reply, &QNetworkReply::downloadProgress, this, [this, id](qint64 received, qint64 total) {
         if (total > 0) {
             m_entries[id].progress = static_cast<double>(received) / static_cast<double>(total);
             bump();
         }
     });
-    connect(reply, &QNetworkReply::finished, this, [this, reply, id, matches] {
+    connect(reply, &QNetworkReply::finished, this, [this, reply, id] {
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        if (reply->error() != QNetworkReply::NoError || status != 200 || !matches()) {
+        if (reply->error() != QNetworkReply::NoError || status != 200 || !m_link->pinMatches(reply)) {
             return fail(id, status == 404 ? tr("The document is not available to you.")
                                           : tr("The document could not be downloaded (%1).").arg(reply->errorString()));
         }

@@ -319,4 +319,30 @@ void RoomLink::setStatus(Status s) {
     emit statusChanged(s);
 }
 
+QNetworkRequest RoomLink::httpsRequest(const QString& path) const {
+    QUrl url;
+    url.setScheme(QStringLiteral("https"));
+    url.setHost(m_endpoint.host);
+    url.setPort(m_endpoint.port);
+    url.setPath(path);
+    QNetworkRequest request(url);
+    request.setRawHeader("Authorization", "Bearer " + m_session.toUtf8());
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setProtocol(QSsl::TlsV1_2OrLater);
+    request.setSslConfiguration(tls);
+    return request;
+}
+
+bool RoomLink::pinMatches(const QNetworkReply* reply) const {
+    const QSslCertificate cert = reply->sslConfiguration().peerCertificate();
+    return !cert.isNull() && !m_expectedFingerprint.isEmpty() &&
+           QString::fromLatin1(cert.digest(QCryptographicHash::Sha256).toHex().toUpper()) == m_expectedFingerprint;
+}
+
+void RoomLink::pinReply(QNetworkReply* reply) const {
+    connect(reply, &QNetworkReply::sslErrors, reply, [this, reply](const QList<QSslError>& errors) {
+        if (pinMatches(reply)) reply->ignoreSslErrors(errors);
+    });
+}
+
 } // namespace room::tablet

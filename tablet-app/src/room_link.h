@@ -3,6 +3,8 @@
 #pragma once
 
 #include <QElapsedTimer>
+#include <QNetworkReply>
+#include <QNetworkRequest>
 #include <QObject>
 #include <QRandomGenerator>
 #include <QString>
@@ -79,6 +81,14 @@ public:
 
     /// Drops the connection as a lost Wi-Fi link would (the session is kept and resumed).
     void simulateDrop();
+
+    /// An HTTPS request to `path` on the room server with the session token (protocol §16). Send it
+    /// through a QNetworkAccessManager and pass the reply to pinReply() before using it.
+    QNetworkRequest httpsRequest(const QString& path) const;
+    /// Accepts the reply's TLS errors only for the pinned certificate (the server's is self-signed).
+    /// Check pinMatches() again when the reply has finished: nothing from another certificate counts.
+    void pinReply(QNetworkReply* reply) const;
+    bool pinMatches(const QNetworkReply* reply) const;
 
 signals:
     void statusChanged(room::tablet::RoomLink::Status status);

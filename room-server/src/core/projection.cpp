@@ -35,10 +35,21 @@ bool isPrivate(const std::string& type) {
 
 /// Event types whose payload some viewers receive trimmed.
 bool isRedactable(const std::string& type) { return type == "poll.ballot_cast" || type == "poll.closed"; }
+
+/// The recording an event announces, if it announces one.
+std::optional<Recording> recordingOf(const Event& e) {
+    if (e.type != "recording.added") return std::nullopt;
+    try {
+        return recordingFromJson(e.payload.at("recording"));
+    } catch (const nlohmann::json::exception&) {
+        return Recording{}; // malformed: staff only
+    }
+}
 } // namespace
 
 View viewOf(const Event& e, const Viewer& v) {
     if (isPrivate(e.type)) return e.payload.value("participant", std::string()) == v.id ? View::Full : View::Hidden;
+    if (auto r = recordingOf(e)) return maySeeRecording(*r, v.id, v.role) ? View::Full : View::Hidden;
     if (auto d = documentOf(e)) return mayRead(State{}, *d, v.id, v.role) ? View::Full : View::Hidden;
     // Per role, never per person: every viewer of a class shares one frame, so a burst of K
     // ballots costs two frames per commit, not one per voter.
@@ -54,7 +65,7 @@ Event redacted(const Event& e) {
 }
 
 bool fullForAll(const Event& e) {
-    if (isRedactable(e.type) || isPrivate(e.type)) return false;
+    if (isRedactable(e.type) || isPrivate(e.type) || e.type == "recording.added") return false;
     auto d = documentOf(e);
     return !d || d->audience == Audience::Meeting;
 }
@@ -66,6 +77,8 @@ Json projectState(const State& s, const Viewer& v) {
         if (auto it = j[key].find(v.id); it != j[key].end()) own[v.id] = *it;
         j[key] = own;
     }
+    for (const auto& [id, r] : s.recordings)
+        if (!maySeeRecording(r, v.id, v.role)) j["recordings"].erase(id);
     std::vector<std::string> hidden;
     for (const auto& [id, d] : s.documents)
         if (!mayRead(s, d, v.id, v.role)) hidden.push_back(id);

@@ -8,6 +8,7 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/thread_pool.hpp>
 
+#include <charconv>
 #include <fstream>
 #include <future>
 #include <sstream>
@@ -21,6 +22,7 @@
 #include "room-server/src/storage/database.h"
 #include "shared/crypto/hash.h"
 #include "shared/crypto/pin_hash.h"
+#include "shared/media/audio_inspect.h"
 #include "shared/pdf/pdf_inspect.h"
 #include "shared/protocol/protocol.h"
 
@@ -418,6 +420,12 @@ struct RoomService::Impl {
                                                          "tài liệu được thêm bằng cách tải tệp lên (POST /api/documents)")));
             return;
         }
+        if (m.command.type == "recording.add") {
+            // Likewise a recording: its format and duration are what the server read in the file.
+            send(c, protocol::rejected(m.id, Error::make(ErrorCode::Forbidden, "recordings are added by uploading them (POST /api/recordings)",
+                                                         "bản ghi âm được thêm bằng cách tải tệp lên (POST /api/recordings)")));
+            return;
+        }
         const std::string id = m.id;
         submit(Submission{Actor{conn.viewer.id, conn.viewer.role}, id, std::move(m.command),
                           [this, c, id](const CommandOutcome& o) {
@@ -559,6 +567,14 @@ struct RoomService::Impl {
             upload(r, std::move(req));
             return;
         }
+        if (req.path.rfind("/recordings/", 0) == 0 && (req.method == "GET" || req.method == "HEAD")) {
+            serveRecording(r, req);
+            return;
+        }
+        if (req.path == "/api/recordings" && req.method == "POST") {
+            uploadRecording(r, std::move(req));
+            return;
+        }
         if (req.path == "/api/login-tokens" && req.method == "POST") {
             loginTokenRequest(r, req);
             return;
@@ -617,6 +633,26 @@ struct RoomService::Impl {
         if (!crypto::isSha256Hex(id)) return net.respond(r, errorResponse(notFound));
         const auto* d = engine.state().document(id);
         if (!d || !mayRead(engine.state(), *d, viewer->id, viewer->role)) return net.respond(r, errorResponse(notFound));
+        serveStored(r, req, id, "application/pdf", notFound);
+    }
+
+    /// GET /recordings/<id>: the room's audio of one agenda item, for the staff who write the
+    /// minutes and for the recorder that made it (a delegate gets the same 404 as for no file).
+    void serveRecording(RequestId r, const HttpRequest& req) {
+        const std::string id = req.path.substr(std::string("/recordings/").size());
+        auto viewer = authorize(req);
+        if (!viewer) return net.respond(r, errorResponse(viewer.error()));
+        const auto notFound = Error::make(ErrorCode::NotFound, "no such recording", "không có bản ghi âm này");
+        if (!crypto::isSha256Hex(id)) return net.respond(r, errorResponse(notFound));
+        auto it = engine.state().recordings.find(id);
+        if (it == engine.state().recordings.end() || !maySeeRecording(it->second, viewer->id, viewer->role))
+            return net.respond(r, errorResponse(notFound));
+        serveStored(r, req, id, std::string(media::mimeTypeOf(it->second.format)), notFound);
+    }
+
+    /// Serves a stored file by its id with ETag, Range and If-None-Match (protocol §16).
+    void serveStored(RequestId r, const HttpRequest& req, const std::string& id, const std::string& contentType,
+                     const Error& notFound) {
         auto path = docs.pathOf(id);
         auto size = docs.size(id);
         if (!path || !size) return net.respond(r, errorResponse(notFound));
@@ -625,7 +661,7 @@ struct RoomService::Impl {
         HttpResponse resp;
         resp.headers["etag"] = etag;
         resp.headers["accept-ranges"] = "bytes";
-        resp.headers["content-type"] = "application/pdf";
+        resp.headers["content-type"] = contentType;
         resp.headers["cache-control"] = "private, max-age=31536000, immutable";
         resp.headOnly = req.method == "HEAD";
         if (auto inm = req.headers.find("if-none-match"); inm != req.headers.end() &&
@@ -707,15 +743,103 @@ struct RoomService::Impl {
         });
     }
 
-    /// Runs on a worker: validates the PDF with MuPDF and stores it by content.
-    Result<std::tuple<std::string, pdf::PdfInfo, std::int64_t>> storeUpload(const HttpRequest& req) {
+    /// The spooled body of a POST, read whole (uploads are bounded by maxUploadBytes).
+    static Result<std::string> readBody(const HttpRequest& req) {
         std::ifstream in(req.bodyFile, std::ios::binary);
         std::error_code ec;
         const auto size = std::filesystem::file_size(req.bodyFile, ec);
         std::string bytes(ec ? 0 : size, '\0');
         if (!in || ec || !in.read(bytes.data(), static_cast<std::streamsize>(bytes.size())))
             return Error::make(ErrorCode::Internal, "could not read the upload", "không đọc được tệp tải lên");
+        return bytes;
+    }
+
+    /// Runs on a worker: validates the PDF with MuPDF and stores it by content.
+    Result<std::tuple<std::string, pdf::PdfInfo, std::int64_t>> storeUpload(const HttpRequest& req) {
+        auto body = readBody(req);
+        if (!body) return body.error();
+        const std::string& bytes = *body;
         auto info = pdf::inspectPdf(bytes);
+        if (!info) return info.error();
+        auto id = docs.put(bytes);
+        if (!id) return id.error();
+        return std::tuple{*id, *info, static_cast<std::int64_t>(bytes.size())};
+    }
+
+    /// POST /api/recordings: a wall display (or the secretary, or an administrator) hands in the
+    /// room's audio of one agenda item. The server reads the format and the duration from the file,
+    /// stores it by content and logs `recording.added`; 201 means it is durable.
+    void uploadRecording(RequestId r, HttpRequest req) {
+        auto cleanup = [f = req.bodyFile] { if (!f.empty()) std::filesystem::remove(f); };
+        auto viewer = authorize(req);
+        if (!viewer) {
+            cleanup();
+            return net.respond(r, errorResponse(viewer.error()));
+        }
+        if (!roleMay(viewer->role, "recording.add")) {
+            cleanup();
+            return net.respond(r, errorResponse(Error::make(ErrorCode::Forbidden, "only a wall display, the secretary or an administrator may upload recordings",
+                                                            "chỉ màn hình hội trường, thư ký hoặc quản trị viên được tải bản ghi âm lên")));
+        }
+        if (draining) {
+            cleanup();
+            return net.respond(r, errorResponse(Error::make(ErrorCode::Unavailable, "the server is shutting down", "máy chủ đang dừng")));
+        }
+        auto header = [&](const char* key) {
+            auto h = req.headers.find(key);
+            return h == req.headers.end() ? std::string() : percentDecode(h->second);
+        };
+        const std::string item = header("x-item");
+        const std::string startedText = header("x-started-at");
+        if (item.empty()) {
+            cleanup();
+            return net.respond(r, errorResponse(Error::make(ErrorCode::MissingField, "x-item (the agenda item recorded) is required",
+                                                            "thiếu x-item (nội dung chương trình được ghi âm)")));
+        }
+        std::int64_t started = 0;
+        if (!startedText.empty()) {
+            auto [p, ec] = std::from_chars(startedText.data(), startedText.data() + startedText.size(), started);
+            if (ec != std::errc() || p != startedText.data() + startedText.size() || started < 0) {
+                cleanup();
+                return net.respond(r, errorResponse(Error::make(ErrorCode::InvalidArgument, "x-started-at must be milliseconds since 1970",
+                                                                "x-started-at phải là số mili giây kể từ 1970")));
+            }
+        }
+        // Checked here too, so a wrong item costs no reading and storing of a large file.
+        if (!engine.state().item(item)) {
+            cleanup();
+            return net.respond(r, errorResponse(Error::make(ErrorCode::NotFound, "agenda item '" + item + "' does not exist",
+                                                            "không có nội dung '" + item + "'")));
+        }
+        asio::post(workers, [this, r, req = std::move(req), item, started, viewer = *viewer] {
+            auto stored = storeRecording(req);
+            std::filesystem::remove(req.bodyFile);
+            onDomain([this, r, stored = std::move(stored), item, started, viewer]() mutable {
+                if (!stored) return net.respond(r, errorResponse(stored.error()));
+                const auto& [id, info, bytes] = *stored;
+                if (auto it = engine.state().recordings.find(id); it != engine.state().recordings.end())
+                    return net.respond(r, jsonResponse(200, Json{{"recording", toJson(it->second)}, {"duplicate", true}}));
+                Json args{{"id", id}, {"item", item}, {"format", info.format}, {"bytes", bytes},
+                          {"duration_ms", info.durationMs}, {"started_at", started}};
+                submit(Submission{Actor{viewer.id, viewer.role}, {}, Command{"recording.add", args},
+                                  [this, r, id](const CommandOutcome& o) {
+                                      if (!o.ok) return net.respond(r, errorResponse(o.error));
+                                      const auto& recs = engine.state().recordings;
+                                      auto it = recs.find(id);
+                                      Json body{{"seq", o.seq}};
+                                      if (it != recs.end()) body["recording"] = toJson(it->second);
+                                      net.respond(r, jsonResponse(201, body));
+                                  }});
+            });
+        });
+    }
+
+    /// Runs on a worker: reads what the recording is and stores it by content.
+    Result<std::tuple<std::string, media::AudioInfo, std::int64_t>> storeRecording(const HttpRequest& req) {
+        auto body = readBody(req);
+        if (!body) return body.error();
+        const std::string& bytes = *body;
+        auto info = media::inspectAudio(bytes);
         if (!info) return info.error();
         auto id = docs.put(bytes);
         if (!id) return id.error();

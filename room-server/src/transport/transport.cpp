@@ -87,6 +87,7 @@ constexpr HeaderToken kStandardRequestHeaders[] = {
 /// ones the server uses are listed here. Append when a handler needs another one.
 constexpr const char* kCustomRequestHeaders[] = {
     "x-title", "x-audience", "x-item", "x-listed", "x-document-title", "x-filename", "x-request-id",
+    "x-started-at",
 };
 
 struct MethodToken {

@@ -39,7 +39,8 @@ struct HttpRequest {
     /// Lowercase names, present when sent. Known to lws: authorization, range, if-none-match,
     /// if-range, if-match, if-modified-since, content-type, content-length, content-disposition,
     /// accept, user-agent, host, x-auth-token. Others only if listed in kCustomRequestHeaders
-    /// (transport.cpp): x-title, x-audience, x-item, x-listed, x-document-title, x-filename, x-request-id.
+    /// (transport.cpp): x-title, x-audience, x-item, x-listed, x-document-title, x-filename, x-request-id,
+    /// x-started-at.
     std::map<std::string, std::string> headers;
     std::filesystem::path bodyFile;      ///< POST only: the whole body spooled here; the receiver owns (deletes) it
     std::int64_t bodyBytes = 0;

@@ -50,6 +50,7 @@ constexpr Row kTable[] = {
     {"note.save",               "CSDG--"}, // each their own (the projection hides them from everyone else)
     {"annotation.save",         "CSDG--"},
     {"annotation.delete",       "CSDG--"},
+    {"recording.add",           "-S--XA"}, // issued by the server after an upload (POST /api/recordings)
 };
 
 /// An actor of each role, on the roster of the default meeting.
@@ -91,8 +92,8 @@ TEST_CASE("roleMay matches the table for every command and role") {
     }
 }
 
-TEST_CASE("the display may do nothing; nobody may use an unknown command") {
-    for (const auto t : commandTypes()) CHECK_FALSE(roleMay(Role::Display, t));
+TEST_CASE("the display may do nothing but hand in its recordings; nobody may use an unknown command") {
+    for (const auto t : commandTypes()) CHECK(roleMay(Role::Display, t) == (t == "recording.add"));
     for (const auto r : kAllRoles) {
         CHECK_FALSE(roleMay(r, "meeting.delete"));
         CHECK_FALSE(roleMay(r, ""));

@@ -1,0 +1,92 @@
+// A private PulseAudio server for the display's audio tests: a null source as a silent microphone
+// ("room_mic"), a null sink as the room's loudspeakers ("room_speakers") and a microphone that
+// hears those loudspeakers ("room_hall", the sink's monitor offered as an ordinary input).
+#pragma once
+
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+#include <thread>
+#include <vector>
+
+extern char** environ;
+
+namespace room::qtest {
+
+class SoundServer {
+public:
+    /// Starts the server and points this process at it (PULSE_SERVER); call before the
+    /// QGuiApplication exists. Returns false (and says why) when it does not come up.
+    bool start(std::string* why) {
+        m_dir = std::filesystem::temp_directory_path() / ("phonghop-pulse-" + std::to_string(::getpid()));
+        std::filesystem::remove_all(m_dir);
+        std::filesystem::create_directories(m_dir);
+        const std::string socket = (m_dir / "native").string();
+        const std::string runtime = "XDG_RUNTIME_DIR=" + m_dir.string();
+        const std::string home = "HOME=" + m_dir.string();
+        const std::string protocol = "module-native-protocol-unix socket=" + socket + " auth-anonymous=1";
+        std::vector<std::string> args = {"pulseaudio", "-n", "--daemonize=no", "--exit-idle-time=-1",
+                                         "--use-pid-file=no", "--disable-shm=yes", "--log-target=stderr",
+                                         "-L", protocol,
+                                         "-L", "module-null-source source_name=room_mic",
+                                         "-L", "module-null-sink sink_name=room_speakers",
+                                         "-L", "module-remap-source master=room_speakers.monitor source_name=room_hall",
+                                         "-L", "module-always-sink"};
+        std::vector<char*> argv;
+        for (auto& a : args) argv.push_back(a.data());
+        argv.push_back(nullptr);
+        std::vector<std::string> envStrings = {runtime, home, "PATH=" + std::string(std::getenv("PATH") ? std::getenv("PATH") : "/usr/bin:/bin")};
+        std::vector<char*> envp;
+        for (auto& e : envStrings) envp.push_back(e.data());
+        envp.push_back(nullptr);
+        posix_spawn_file_actions_t actions;
+        posix_spawn_file_actions_init(&actions);
+        const std::string log = (m_dir / "pulse.log").string();
+        posix_spawn_file_actions_addopen(&actions, 2, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+        const int rc = posix_spawnp(&m_pid, "pulseaudio", &actions, nullptr, argv.data(), envp.data());
+        posix_spawn_file_actions_destroy(&actions);
+        if (rc != 0) {
+            *why = "cannot start pulseaudio (install pulseaudio, see packaging/debian-build-deps.txt)";
+            m_pid = 0;
+            return false;
+        }
+        ::setenv("PULSE_SERVER", ("unix:" + socket).c_str(), 1);
+        // Ready when its socket accepts a client.
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(15);
+        while (std::chrono::steady_clock::now() < deadline) {
+            const std::string cmd = "PULSE_SERVER=unix:" + socket + " pactl info >/dev/null 2>&1";
+            if (std::system(cmd.c_str()) == 0) return true;
+            int status = 0;
+            if (::waitpid(m_pid, &status, WNOHANG) == m_pid) {
+                m_pid = 0;
+                *why = "pulseaudio exited at start; see " + log;
+                return false;
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(50)); // polling a condition with a deadline
+        }
+        *why = "pulseaudio did not answer within 15 s; see " + log;
+        return false;
+    }
+
+    ~SoundServer() {
+        if (m_pid > 0) {
+            ::kill(m_pid, SIGTERM);
+            ::waitpid(m_pid, nullptr, 0);
+        }
+        if (!m_dir.empty()) std::filesystem::remove_all(m_dir);
+    }
+
+private:
+    pid_t m_pid = 0;
+    std::filesystem::path m_dir;
+};
+
+} // namespace room::qtest
