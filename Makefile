@@ -26,11 +26,13 @@ test: build
 	ctest --preset $(PRESET) -j $(JOBS)
 
 # Benchmarks with N tablets on loopback and the document viewer (tests/bench/README.md); writes
-# $(BUILD_DIR)/bench/results.{json,md} and viewer_results.json.
+# $(BUILD_DIR)/bench/results.{json,md}, viewer_results.json and display_latency.json.
 bench: build
 	$(BUILD_DIR)/tests/bench/room-load --server-bin $(BUILD_DIR)/room-server/room-server \
 	  --clients $(BENCH_N) --repeats $(BENCH_REPEATS) --out $(BUILD_DIR)/bench
 	$(BUILD_DIR)/tests/bench/room-viewer-bench --pages 100 --repeats 5 --out $(BUILD_DIR)/bench
+	ROOM_BENCH_REPEATS=50 ROOM_BENCH_OUT=$(BUILD_DIR)/bench ROOM_SERVER_BIN=$(BUILD_DIR)/room-server/room-server \
+	  QT_QPA_PLATFORM=offscreen $(BUILD_DIR)/tests/display/room-display-latency
 
 # A demo data directory: the demo meeting package (PDFs generated here) imported once.
 demo-data: build

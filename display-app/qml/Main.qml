@@ -15,6 +15,12 @@ Window {
     color: Wall.background
     title: qsTr("Wall display")
 
+    // When the latest presentation began; kept after it ends, so that a result shown before it
+    // does not come back when the chair stops presenting.
+    property real presentedSince: 0
+    readonly property real presentationSince: Room.presentation.since || 0
+    onPresentationSinceChanged: wall.presentedSince = Math.max(wall.presentedSince, wall.presentationSince)
+
     readonly property string current: {
         if (!Room.loggedIn || !Room.meeting.id || Room.connection !== "online")
             return "waiting"
@@ -23,7 +29,7 @@ Window {
         const poll = Room.livePoll
         if (poll.status === "open")
             return "vote"
-        const latest = Math.max(Room.speaker.grantedAt || 0, Room.currentItem.startedAt || 0, Room.presentation.since || 0)
+        const latest = Math.max(Room.speaker.grantedAt || 0, Room.currentItem.startedAt || 0, wall.presentedSince)
         if (poll.status === "closed" && poll.published && (poll.publishedAt || 0) >= latest)
             return "result"
         if (Room.presentation.document)

@@ -11,6 +11,7 @@ Item {
     readonly property var size: (screen.info.sizes || [])[(Room.presentation.page || 1) - 1] || [595, 842]
     readonly property real fit: Math.min(screen.width / screen.size[0], (screen.height - 80) / screen.size[1])
     readonly property bool pageReady: page.status === Image.Ready
+    readonly property url pageSource: page.source
 
     onDocumentChanged: if (screen.document.length > 0) Room.library.open(screen.document)
     Component.onCompleted: if (screen.document.length > 0) Room.library.open(screen.document)
