@@ -10,7 +10,12 @@
 #include <QStandardPaths>
 #include <QTimer>
 
+#include <QSocketNotifier>
+
+#include <algorithm>
+#include <csignal>
 #include <cstdio>
+#include <unistd.h>
 
 #include "display-app/src/qr_image.h"
 #include "display-app/src/room_recorder.h"
@@ -76,20 +81,41 @@ int main(int argc, char* argv[]) {
 
     // Log in, and log in again whenever the session is lost (server reset, session expired) or the
     // server could not be reached; the link itself resumes sessions after a dropped connection.
+    // The wait grows from 5 s to 60 s while logins keep failing (a wrong PIN would otherwise run
+    // into the server's lock-out), and starts again at 5 s once logged in.
     QTimer retry;
     retry.setSingleShot(true);
-    retry.setInterval(5000);
+    int retryMs = 5000;
     const QString id = cli.value(participant);
     QObject::connect(&retry, &QTimer::timeout, &store, [&] { store.loginWithPin(id, pin); });
     QObject::connect(&store, &room::tablet::RoomStore::loginErrorChanged, &store, [&] {
         if (!store.loginError().isEmpty()) {
-            std::fprintf(stderr, "display: not logged in (%s); trying again in 5 s\n", qPrintable(store.loginError()));
-            retry.start();
+            std::fprintf(stderr, "display: not logged in (%s); trying again in %d s\n", qPrintable(store.loginError()),
+                         retryMs / 1000);
+            retry.start(retryMs);
+            retryMs = std::min(retryMs * 2, 60000);
         }
     });
     QObject::connect(&store, &room::tablet::RoomStore::identityChanged, &store, [&] {
-        if (!store.loggedIn() && !retry.isActive()) retry.start();
+        if (store.loggedIn()) retryMs = 5000;
+        else if (!retry.isActive()) retry.start(retryMs);
     });
+
+    // SIGTERM (the kiosk's service stopped) and SIGINT quit through the event loop, so that the
+    // recording of the item under way is finished before the process ends.
+    static int signalPipe[2] = {-1, -1};
+    if (::pipe(signalPipe) == 0) {
+        auto* notifier = new QSocketNotifier(signalPipe[0], QSocketNotifier::Read, &app);
+        QObject::connect(notifier, &QSocketNotifier::activated, &app, [] { QCoreApplication::quit(); });
+        struct sigaction action = {};
+        action.sa_handler = [](int) {
+            const char byte = 1;
+            [[maybe_unused]] const auto written = ::write(signalPipe[1], &byte, 1);
+        };
+        ::sigemptyset(&action.sa_mask);
+        ::sigaction(SIGTERM, &action, nullptr);
+        ::sigaction(SIGINT, &action, nullptr);
+    }
 
     // The room's sound belongs to one screen: the main display rings the chimes and records the
     // room; a side screen does neither.
