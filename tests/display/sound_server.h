@@ -5,7 +5,7 @@
 
 #include <fcntl.h>
 #include <signal.h>
-#include <spawn.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -16,7 +16,6 @@
 #include <thread>
 #include <vector>
 
-extern char** environ;
 
 namespace room::qtest {
 
@@ -46,15 +45,21 @@ public:
         std::vector<char*> envp;
         for (auto& e : envStrings) envp.push_back(e.data());
         envp.push_back(nullptr);
-        posix_spawn_file_actions_t actions;
-        posix_spawn_file_actions_init(&actions);
         const std::string log = (m_dir / "pulse.log").string();
-        posix_spawn_file_actions_addopen(&actions, 2, log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-        const int rc = posix_spawnp(&m_pid, "pulseaudio", &actions, nullptr, argv.data(), envp.data());
-        posix_spawn_file_actions_destroy(&actions);
-        if (rc != 0) {
-            *why = "cannot start pulseaudio (install pulseaudio, see packaging/debian-build-deps.txt)";
+        // A child that dies with this process (PR_SET_PDEATHSIG), so a crashed test leaves no
+        // sound server behind. Started before the application's threads exist.
+        m_pid = ::fork();
+        if (m_pid == 0) {
+            ::prctl(PR_SET_PDEATHSIG, SIGTERM);
+            const int err = ::open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+            const int out = ::open("/dev/null", O_WRONLY);
+            if (err >= 0) ::dup2(err, 2);
+            if (out >= 0) ::dup2(out, 1);
+            ::execvpe("pulseaudio", argv.data(), envp.data());
+            ::_exit(127);
+        }
+        if (m_pid < 0) {
+            *why = "cannot start pulseaudio (fork failed)";
             m_pid = 0;
             return false;
         }
@@ -67,7 +72,9 @@ public:
             int status = 0;
             if (::waitpid(m_pid, &status, WNOHANG) == m_pid) {
                 m_pid = 0;
-                *why = "pulseaudio exited at start; see " + log;
+                *why = WIFEXITED(status) && WEXITSTATUS(status) == 127
+                           ? "cannot start pulseaudio (install pulseaudio, see packaging/debian-build-deps.txt)"
+                           : "pulseaudio exited at start; see " + log;
                 return false;
             }
             std::this_thread::sleep_for(std::chrono::milliseconds(50)); // polling a condition with a deadline
