@@ -79,7 +79,15 @@ int main(int argc, char* argv[]) {
     store.setFixedNow(room::tablet::gallery::fixtureNow(room::tablet::gallery::demoState(Moment::BeforeOpening)));
     shoot(QStringLiteral("waiting"), "waiting");
     scene(Moment::BeforeOpening);
-    shoot(QStringLiteral("idle"), "idle");
+    shoot(QStringLiteral("attendance"), "attendance");
+    {
+        // The session open, between two items.
+        room::State between = room::tablet::gallery::demoState(Moment::ItemUnderWay);
+        between.currentItem.clear();
+        store.setReplica(between, QStringLiteral("display-main"), Role::Display);
+        store.setFixedNow(room::tablet::gallery::fixtureNow(between));
+        shoot(QStringLiteral("idle"), "idle");
+    }
     scene(Moment::ItemUnderWay);
     shoot(QStringLiteral("item"), "item");
     scene(Moment::Debate);

@@ -31,9 +31,13 @@ Item {
             color: Wall.textMuted
         }
         Item { width: 1; height: Wall.spacing / 2 }
-        // The main items, tightly spaced so that a long agenda still fits the screen.
+        // The main items, tightly spaced; a long agenda (or one above an announcement) is scaled
+        // down until it fits, never cut off.
         Column {
+            id: agendaList
             spacing: 6
+            transformOrigin: Item.TopLeft
+            scale: Math.min(1, (idle.height - 2 * Wall.margin - agendaList.y) / Math.max(1, agendaList.height))
         Repeater {
             model: Room.agenda
             delegate: Row {
@@ -64,34 +68,10 @@ Item {
         }
     }
 
-    Panel {
-        visible: idle.serverCode.length > 0
+    ServerCodePanel {
         anchors.right: parent.right
         anchors.bottom: parent.bottom
         anchors.margins: Wall.margin
-        width: 380
-        height: 460
-        Image {
-            id: code
-            anchors.top: parent.top
-            anchors.topMargin: Wall.spacing
-            anchors.horizontalCenter: parent.horizontalCenter
-            width: 300
-            height: 300
-            sourceSize.width: 300
-            sourceSize.height: 300
-            smooth: false
-            source: idle.serverCode.length > 0 ? "image://qr/" + encodeURIComponent(idle.serverCode) : ""
-        }
-        WallText {
-            anchors.top: code.bottom
-            anchors.topMargin: Wall.spacing / 2
-            anchors.horizontalCenter: parent.horizontalCenter
-            width: parent.width - Wall.spacing
-            horizontalAlignment: Text.AlignHCenter
-            text: qsTr("Scan with your tablet to connect")
-            font.pixelSize: Wall.fontSmall
-            color: Wall.textMuted
-        }
+        serverCode: idle.serverCode
     }
 }

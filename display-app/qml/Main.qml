@@ -29,6 +29,9 @@ Window {
         const poll = Room.livePoll
         if (poll.status === "open")
             return "vote"
+        // Check-in, before the chair opens the session.
+        if (Room.meeting.status === "scheduled")
+            return "attendance"
         const latest = Math.max(Room.speaker.grantedAt || 0, Room.currentItem.startedAt || 0, wall.presentedSince)
         if (poll.status === "closed" && poll.published && (poll.publishedAt || 0) >= latest)
             return "result"
@@ -65,6 +68,7 @@ Window {
             Behavior on opacity { NumberAnimation { duration: Wall.fadeMs } }
         }
         Scene { name: "waiting"; WaitingScreen { anchors.fill: parent; roomName: Room.meeting.place || Room.meeting.title || qsTr("Meeting room") } }
+        Scene { name: "attendance"; AttendanceScreen { anchors.fill: parent; serverCode: wall.serverCode } } // qmllint disable unqualified
         Scene { name: "idle"; IdleScreen { anchors.fill: parent; serverCode: wall.serverCode } } // qmllint disable unqualified
         Scene { name: "item"; ItemScreen { anchors.fill: parent } }
         Scene { name: "speaker"; SpeakerScreen { anchors.fill: parent } }

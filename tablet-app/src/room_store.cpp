@@ -609,8 +609,15 @@ void RoomStore::refresh() {
     }
 
     const QuorumStatus qs = room::quorum(s);
+    int excused = 0; // members away with a reason the secretary noted
+    for (const auto& p : s.participants) {
+        if (!p.member) continue;
+        auto att = s.attendance.find(p.id);
+        if (att != s.attendance.end() && !att->second.present && !att->second.absentReason.empty()) ++excused;
+    }
     m_quorum = QVariantMap{{"members", qs.members},   {"present", qs.present}, {"represented", qs.represented},
-                           {"counted", qs.counted},   {"required", qs.required}, {"met", qs.met}};
+                           {"counted", qs.counted},   {"required", qs.required}, {"met", qs.met},
+                           {"excused", excused}};
 
     auto queueRows = [&](const std::vector<SpeakerRequest>& queue, int* myPosition, bool* myPoint) {
         QList<QVariantMap> rows;

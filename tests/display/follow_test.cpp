@@ -31,8 +31,12 @@ TEST_CASE("the wall display follows the chair through an agenda walk, a vote and
     REQUIRE(waitUntil([&] { return wall.store->loggedIn() && wall.current() != "waiting"; }));
     CHECK(wall.shows(QStringLiteral("Phiên họp thử nghiệm")));
 
+    // Check-in: the attendance screen counts the members as they arrive.
+    REQUIRE(waitUntil([&] { return wall.current() == "attendance"; }));
     for (const char* who : {"chair", "d1", "d2", "d3", "d4"})
         REQUIRE(accepted(chair->command("attendance.check_in", {{"participant", who}})));
+    REQUIRE(waitUntil([&] { return wall.shows(QStringLiteral("Quorum reached")); }));
+    CHECK(wall.shows(QStringLiteral("members present")));
     REQUIRE(accepted(chair->command("meeting.open")));
     REQUIRE(waitUntil([&] { return wall.current() == "idle"; }));
 
