@@ -73,7 +73,7 @@
 <context>
     <name>PresentationScreen</name>
     <message>
-        <location filename="../qml/PresentationScreen.qml" line="42"/>
+        <location filename="../qml/PresentationScreen.qml" line="73"/>
         <source>%1 — page %2 of %3</source>
         <translation>%1 — trang %2/%3</translation>
     </message>

@@ -1,8 +1,10 @@
 import QtQuick
 import PhongHop.Tablet
 import QtQuick.Window
+import QtMultimedia
 
-// The page the chair presents, rendered by MuPDF at the screen's own resolution, turning with the chair.
+// The page the chair presents, rendered by MuPDF at the screen's own resolution, turning with the
+// chair — or the video clip the chair presents, played from its start while it is presented.
 Item {
     id: screen
     objectName: "presentation"
@@ -12,11 +14,38 @@ Item {
     readonly property real fit: Math.min(screen.width / screen.size[0], (screen.height - 80) / screen.size[1])
     readonly property bool pageReady: page.status === Image.Ready
     readonly property url pageSource: page.source
+    readonly property bool video: (Room.presentation.mediaType || "").startsWith("video/")
+    readonly property string videoUrl: screen.video && screen.info.status === "ready" ? (screen.info.url || "") : ""
+    readonly property bool videoPlaying: player.playbackState === MediaPlayer.PlayingState
+    readonly property bool videoShown: videoSurface.videoSink !== null && screen.framesShown > 0
+    property int framesShown: 0
+
+    MediaPlayer {
+        id: player
+        source: screen.videoUrl
+        videoOutput: videoSurface
+        audioOutput: AudioOutput {}
+        onSourceChanged: if (screen.videoUrl.length > 0) player.play()
+        onErrorOccurred: (error, errorString) => console.info("display: the video cannot be played:", errorString)
+    }
+    Connections {
+        target: videoSurface.videoSink
+        function onVideoFrameChanged() { screen.framesShown += 1 }
+    }
+    onVideoChanged: if (!screen.video) { player.stop(); screen.framesShown = 0 }
+    VideoOutput {
+        id: videoSurface
+        anchors.fill: parent
+        anchors.bottomMargin: 80
+        visible: screen.video
+        fillMode: VideoOutput.PreserveAspectFit
+    }
 
     onDocumentChanged: if (screen.document.length > 0) Room.library.open(screen.document)
     Component.onCompleted: if (screen.document.length > 0) Room.library.open(screen.document)
 
     Rectangle {
+        visible: !screen.video
         anchors.centerIn: parent
         anchors.verticalCenterOffset: -30
         width: screen.size[0] * screen.fit
@@ -30,7 +59,7 @@ Item {
             id: page
             anchors.fill: parent
             asynchronous: true
-            source: screen.info.status === "ready"
+            source: screen.info.status === "ready" && !screen.video
                     ? "image://pages/" + screen.document + "/" + ((Room.presentation.page || 1) - 1) + "/" + Math.round(parent.width * Screen.devicePixelRatio)
                     : ""
             onStatusChanged: if (page.status === Image.Ready) previous.source = page.source
@@ -39,7 +68,8 @@ Item {
     WallText {
         anchors.bottom: parent.bottom
         anchors.horizontalCenter: parent.horizontalCenter
-        text: qsTr("%1 — page %2 of %3").arg(Room.presentation.title || "").arg(Room.presentation.page || 0).arg(Room.presentation.pages || 0)
+        text: screen.video ? (Room.presentation.title || "")
+                           : qsTr("%1 — page %2 of %3").arg(Room.presentation.title || "").arg(Room.presentation.page || 0).arg(Room.presentation.pages || 0)
         color: Wall.textMuted
         font.pixelSize: Wall.fontSmall
         maximumLineCount: 1

@@ -643,6 +643,7 @@ Decision presentPage(const Ctx& c) {
     if (auto st = mustBeOpen(c.s); !st) return st.error();
     if (!c.s.presentation) return state("nothing is being presented", "không có tài liệu nào đang trình chiếu");
     const auto* d = c.s.document(c.s.presentation->document);
+    if (d && d->isVideo()) return state("a video has no pages to turn", "video không có trang để chuyển");
     TRY(page, c.args.integer("page", "page number", 1, d ? d->pages : 1));
     return one("presentation.page_changed", Json{{"page", page}});
 }
@@ -694,6 +695,14 @@ Decision documentAdd(const Ctx& c) {
     if (c.args.has("item")) {
         TRY(item, itemArg(c));
         d.item = item->id;
+    }
+    if (c.args.has("media_type")) {
+        TRY(type, c.args.text("media_type", "application/pdf, video/webm or video/mp4", 32));
+        if (type != "application/pdf" && type != "video/webm" && type != "video/mp4")
+            return invalid("media_type", "must be application/pdf, video/webm or video/mp4",
+                           "phải là application/pdf, video/webm hoặc video/mp4");
+        d.mediaType = type;
+        if (d.isVideo() && d.pages != 1) return invalid("pages", "a video has one page", "video chỉ có một trang");
     }
     return one("document.added", Json{{"document", toJson(d)}});
 }
@@ -1060,6 +1069,7 @@ bool validColor(const std::string& s) {
 Decision annotationSave(const Ctx& c) {
     if (auto st = mustBeDefined(c.s); !st) return st.error();
     TRY(doc, readableDocument(c));
+    if (doc->isVideo()) return invalid("document", "a video cannot be annotated", "không thể chú thích trên video");
     auto it = c.raw.find("annotation");
     if (it == c.raw.end() || it->is_null()) return missing("annotation", "the annotation");
     if (!it->is_object()) return invalid("annotation", "must be an object", "phải là một đối tượng");

@@ -155,7 +155,7 @@ Json toJson(const AgendaItem& i) {
 Json toJson(const Document& d) {
     return Json{{"id", d.id},       {"title", d.title},   {"pages", d.pages},
                 {"bytes", d.bytes}, {"audience", audienceName(d.audience)},
-                {"listed", d.listed}, {"item", d.item}};
+                {"listed", d.listed}, {"item", d.item}, {"media_type", d.mediaType}};
 }
 
 Json toJson(const Recording& r) {
@@ -256,6 +256,7 @@ Document documentFromJson(const Json& j) {
     d.audience = audienceFromName(get<std::string>(j, "audience", "meeting")).value_or(Audience::Meeting);
     d.listed = get<std::vector<std::string>>(j, "listed", {});
     d.item = get<std::string>(j, "item", "");
+    d.mediaType = get<std::string>(j, "media_type", "application/pdf");
     return d;
 }
 

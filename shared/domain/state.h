@@ -59,6 +59,10 @@ struct Document {
     Audience audience = Audience::Meeting;
     std::vector<ParticipantId> listed; ///< who may read it when audience is Listed / Confidential
     ItemId item;                       ///< agenda item it belongs to (may be empty)
+    /// "application/pdf", or "video/webm" / "video/mp4" for a clip shown on the wall display
+    /// (a video has one "page" and no annotations).
+    std::string mediaType = "application/pdf";
+    bool isVideo() const { return mediaType.rfind("video/", 0) == 0; }
 };
 
 struct Attendance {

@@ -213,32 +213,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/ChairConsole.qml" line="234"/>
+        <location filename="../qml/ChairConsole.qml" line="235"/>
+        <source>Playing the video “%1” on the wall display</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../qml/ChairConsole.qml" line="236"/>
         <source>Showing “%1”, page %2 of %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/ChairConsole.qml" line="235"/>
+        <location filename="../qml/ChairConsole.qml" line="233"/>
         <source>No document on the wall display.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/ChairConsole.qml" line="254"/>
+        <location filename="../qml/ChairConsole.qml" line="255"/>
         <source>Present</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/ChairConsole.qml" line="273"/>
+        <location filename="../qml/ChairConsole.qml" line="274"/>
         <source>Stop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/ChairConsole.qml" line="285"/>
+        <location filename="../qml/ChairConsole.qml" line="286"/>
         <source>Close the session?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/ChairConsole.qml" line="288"/>
+        <location filename="../qml/ChairConsole.qml" line="289"/>
         <source>Every item under way ends and the queues are cleared.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -351,22 +356,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/DelegateHome.qml" line="196"/>
+        <location filename="../qml/DelegateHome.qml" line="197"/>
         <source>Save note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/DelegateHome.qml" line="206"/>
+        <location filename="../qml/DelegateHome.qml" line="207"/>
         <source>Documents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../qml/DelegateHome.qml" line="210"/>
+        <location filename="../qml/DelegateHome.qml" line="211"/>
         <source>No documents for this item.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../qml/DelegateHome.qml" line="251"/>
+        <source>Video: shown on the wall display when the chair presents it</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location filename="../qml/DelegateHome.qml" line="248"/>
+        <location filename="../qml/DelegateHome.qml" line="252"/>
         <source>%n page(s)</source>
         <translation>
             <numerusform>%n page</numerusform>
@@ -1012,28 +1022,33 @@
 <context>
     <name>room::tablet::DocumentLibrary</name>
     <message>
-        <location filename="../src/document_library.cpp" line="80"/>
+        <location filename="../src/document_library.cpp" line="82"/>
         <source>This is not a document of the meeting.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/document_library.cpp" line="101"/>
+        <location filename="../src/document_library.cpp" line="99"/>
         <source>Not connected to the room server: this document has not been downloaded yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/document_library.cpp" line="133"/>
+        <location filename="../src/document_library.cpp" line="112"/>
         <source>The document is not available to you.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/document_library.cpp" line="134"/>
+        <location filename="../src/document_library.cpp" line="113"/>
         <source>The document could not be downloaded (%1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../src/document_library.cpp" line="138"/>
+        <location filename="../src/document_library.cpp" line="117"/>
         <source>The downloaded file is not the document (its fingerprint differs).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../src/document_library.cpp" line="147"/>
+        <source>The video could not be prepared for playing.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

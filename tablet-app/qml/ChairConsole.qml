@@ -230,9 +230,10 @@ Item {
                 title: qsTr("Wall display")
                 Text {
                     Layout.fillWidth: true
-                    text: Room.presentation.document
-                          ? qsTr("Showing “%1”, page %2 of %3").arg(Room.presentation.title).arg(Room.presentation.page).arg(Room.presentation.pages)
-                          : qsTr("No document on the wall display.")
+                    text: !Room.presentation.document ? qsTr("No document on the wall display.")
+                          : (Room.presentation.mediaType || "").startsWith("video/")
+                          ? qsTr("Playing the video “%1” on the wall display").arg(Room.presentation.title)
+                          : qsTr("Showing “%1”, page %2 of %3").arg(Room.presentation.title).arg(Room.presentation.page).arg(Room.presentation.pages)
                     font.pixelSize: Theme.fontSmall
                     color: Theme.textMuted
                     wrapMode: Text.WordWrap
@@ -255,14 +256,14 @@ Item {
                         onClicked: Room.command("presentation.start", { document: documentChoice.currentValue, page: 1 })
                     }
                     BigButton {
-                        visible: !!Room.presentation.document
+                        visible: !!Room.presentation.document && Room.presentation.pages > 1
                         text: "◂"
                         tone: "quiet"
                         enabled: Room.presentation.page > 1
                         onClicked: Room.command("presentation.page", { page: Room.presentation.page - 1 })
                     }
                     BigButton {
-                        visible: !!Room.presentation.document
+                        visible: !!Room.presentation.document && Room.presentation.pages > 1
                         text: "▸"
                         tone: "quiet"
                         enabled: Room.presentation.page < Room.presentation.pages

@@ -217,6 +217,7 @@ Item {
                                 delegate: Rectangle {
                                     id: doc
                                     required property var modelData
+                                    readonly property bool video: (doc.modelData.mediaType || "").startsWith("video/")
                                     Layout.fillWidth: true
                                     implicitHeight: Theme.touchTarget + 8
                                     radius: Theme.radiusSmall
@@ -224,6 +225,7 @@ Item {
                                     border.color: Theme.border
                                     MouseArea {
                                         anchors.fill: parent
+                                        enabled: !doc.video // a clip plays on the wall display when the chair presents it
                                         onClicked: home.showDocument(doc.modelData.id, doc.modelData.title, doc.modelData.audience) // qmllint disable unqualified
                                     }
                                     RowLayout {
@@ -233,7 +235,7 @@ Item {
                                         Rectangle {
                                             implicitWidth: 36; implicitHeight: 44; radius: 4
                                             color: Theme.dangerLight
-                                            Text { anchors.centerIn: parent; text: "PDF"; font.pixelSize: 11; font.weight: Font.Bold; color: Theme.danger }
+                                            Text { anchors.centerIn: parent; text: doc.video ? "VIDEO" : "PDF"; font.pixelSize: doc.video ? 9 : 11; font.weight: Font.Bold; color: Theme.danger }
                                         }
                                         ColumnLayout {
                                             Layout.fillWidth: true
@@ -246,7 +248,8 @@ Item {
                                                 elide: Text.ElideRight
                                             }
                                             Text {
-                                                text: qsTr("%n page(s)", "", doc.modelData.pages)
+                                                text: doc.video ? qsTr("Video: shown on the wall display when the chair presents it")
+                                                                : qsTr("%n page(s)", "", doc.modelData.pages)
                                                 font.pixelSize: Theme.fontSmall
                                                 color: Theme.textMuted
                                             }

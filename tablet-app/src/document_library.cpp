@@ -9,6 +9,7 @@
 #include <QUrl>
 
 #include "shared/crypto/aead.h"
+#include "shared/media/video_inspect.h"
 #include "tablet-app/src/room_link.h"
 
 namespace room::tablet {
@@ -73,7 +74,8 @@ QVariant DocumentLibrary::info(const QString& id) const {
     auto it = m_entries.find(id);
     const Entry e = it == m_entries.end() ? Entry{} : it->second;
     return QVariantMap{{"status", e.status}, {"progress", e.progress}, {"error", e.error},
-                       {"pages", e.pages},   {"sizes", e.sizes}};
+                       {"pages", e.pages},   {"sizes", e.sizes},       {"video", e.video},
+                       {"url", e.video ? QUrl::fromLocalFile(playPath(id)).toString() : QString()}};
 }
 
 void DocumentLibrary::open(const QString& id) {
@@ -86,11 +88,7 @@ void DocumentLibrary::open(const QString& id) {
     QFile sealed(cachePath(id));
     if (sealed.open(QIODevice::ReadOnly)) {
         auto plain = crypto::open(m_key, bytesOf(sealed.readAll()), id.toStdString());
-        if (plain) {
-            QMetaObject::invokeMethod(m_renderer, "openDocument", Qt::QueuedConnection, Q_ARG(QString, id),
-                                      Q_ARG(QByteArray, QByteArray::fromStdString(*plain)));
-            return;
-        }
+        if (plain) return deliver(id, QByteArray::fromStdString(*plain));
         sealed.remove(); // another session's or damaged: fetch it again
     }
     download(id);
@@ -130,8 +128,30 @@ void DocumentLibrary::store(const QString& id, const QByteArray& bytes) {
             file.commit();
         }
     }
-    QMetaObject::invokeMethod(m_renderer, "openDocument", Qt::QueuedConnection, Q_ARG(QString, id),
-                              Q_ARG(QByteArray, bytes));
+    deliver(id, bytes);
+}
+
+QString DocumentLibrary::playPath(const QString& id) const { return m_cacheDir.filePath(id + QStringLiteral(".play")); }
+
+void DocumentLibrary::deliver(const QString& id, const QByteArray& bytes) {
+    if (!media::looksLikeVideo(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())))) {
+        QMetaObject::invokeMethod(m_renderer, "openDocument", Qt::QueuedConnection, Q_ARG(QString, id),
+                                  Q_ARG(QByteArray, bytes));
+        return;
+    }
+    // The media framework plays from a file: a plain copy in this session's private cache folder
+    // (owner-only, removed at logout and exit). Only documents for the whole meeting can be
+    // presented, and a video is never shown on a tablet.
+    QSaveFile file(playPath(id));
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit())
+        return fail(id, tr("The video could not be prepared for playing."));
+    QFile::setPermissions(playPath(id), QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    Entry& e = m_entries[id];
+    e.status = QStringLiteral("ready");
+    e.progress = 1;
+    e.pages = 1;
+    e.video = true;
+    bump();
 }
 
 bool DocumentLibrary::addLocal(const QString& id, const QByteArray& bytes) {

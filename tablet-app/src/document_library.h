@@ -60,7 +60,11 @@ private:
         QString error;
         int pages = 0;
         QVariantList sizes;
+        bool video = false; ///< a clip: played from playPath(), never rendered
     };
+    /// Hands the bytes to the page renderer, or — for a video — writes the copy it is played from.
+    void deliver(const QString& id, const QByteArray& bytes);
+    QString playPath(const QString& id) const;
     void download(const QString& id);
     void store(const QString& id, const QByteArray& bytes);
     void fail(const QString& id, const QString& message);

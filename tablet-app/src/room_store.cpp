@@ -99,7 +99,7 @@ RoomStore::RoomStore(QObject* parent)
                "ruleEn", "allowChange", "openedAt", "publishedAt"}),
       m_participants({"id", "name", "position", "organization", "role", "seat", "member", "present",
                       "checkedInAt", "absentReason", "proxyTo", "proxyToName", "holds"}),
-      m_documents({"id", "title", "pages", "bytes", "item", "audience"}) {
+      m_documents({"id", "title", "pages", "bytes", "item", "audience", "mediaType"}) {
     m_library = new DocumentLibrary(&m_link, sessionCacheDir(), this);
     m_link.setPositionProvider([this] { return m_lastSeq; });
     connect(&m_link, &RoomLink::statusChanged, this, [this] {
@@ -417,7 +417,8 @@ QVariantList RoomStore::documentsOf(const QString& item) const {
                                   {"title", q(d.title)},
                                   {"pages", d.pages},
                                   {"bytes", qint64(d.bytes)},
-                                  {"audience", q(audienceName(d.audience))}});
+                                  {"audience", q(audienceName(d.audience))},
+                                  {"mediaType", q(d.mediaType)}});
     }
     return out;
 }
@@ -674,6 +675,7 @@ void RoomStore::refresh() {
                                      {"title", d ? q(d->title) : QString()},
                                      {"page", s.presentation->page},
                                      {"pages", d ? d->pages : 0},
+                                     {"mediaType", d ? q(d->mediaType) : QString()},
                                      {"presenter", participantName(q(s.presentation->presenter))},
                                      {"since", QVariant::fromValue(s.presentation->since)}};
     }
@@ -727,7 +729,8 @@ void RoomStore::refresh() {
                                    {"pages", d.pages},
                                    {"bytes", QVariant::fromValue(d.bytes)},
                                    {"item", q(d.item)},
-                                   {"audience", q(audienceName(d.audience))}});
+                                   {"audience", q(audienceName(d.audience))},
+                                   {"mediaType", q(d.mediaType)}});
     m_documents.setRows(docs);
 
     emit stateChanged();

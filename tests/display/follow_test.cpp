@@ -4,6 +4,8 @@
 #include <doctest/doctest.h>
 
 #include <QElapsedTimer>
+
+#include <cstdlib>
 #include <QQmlExtensionPlugin>
 
 #include "tests/display/live_wall.h"
@@ -92,6 +94,30 @@ TEST_CASE("the wall display follows the chair through an agenda walk, a vote and
     // An announcement across the bottom.
     REQUIRE(accepted(chair->command("announcement.make", {{"text", "Giải lao 15 phút"}})));
     REQUIRE(waitUntil([&] { return wall.shows(QStringLiteral("Giải lao 15 phút")); }));
+
+    // A video clip the secretary attached: it plays on the wall while the chair presents it.
+    auto secretary = room->loggedIn("secretary");
+    const char* data = std::getenv("ROOM_TEST_DATA");
+    REQUIRE(data != nullptr);
+    const std::string clip = TestRoom::readFile(std::filesystem::path(data) / "video/presented-2s.webm");
+    auto uploaded = room->http("POST", "/api/documents",
+                               {{"authorization", "Bearer " + secretary->session()}, {"content-type", "video/webm"},
+                                {"x-title", "Phim%20t%C6%B0%20li%E1%BB%87u"}, {"x-item", "2"}}, clip);
+    REQUIRE(uploaded);
+    INFO(uploaded->body);
+    REQUIRE(uploaded->status == 201);
+    const Json added = Json::parse(uploaded->body);
+    CHECK(added.value("media_type", "") == "video/webm");
+    REQUIRE(accepted(chair->command("presentation.start", {{"document", added.at("id")}})));
+    REQUIRE(waitUntil([&] { return wall.current() == "presentation" && wall.shows(QStringLiteral("Phim tư liệu")); }));
+    screen = wall.find(QStringLiteral("presentation"));
+    REQUIRE(screen != nullptr);
+    REQUIRE(waitUntil([&] { return screen->property("videoPlaying").toBool(); }, 20000));
+    REQUIRE(waitUntil([&] { return screen->property("framesShown").toInt() > 5; }, 20000));
+    // A clip has no pages to turn.
+    CHECK(itest::code(chair->command("presentation.page", {{"page", 2}})) == "invalid_state");
+    REQUIRE(accepted(chair->command("presentation.stop")));
+    REQUIRE(waitUntil([&] { return wall.current() == "item" && !screen->property("videoPlaying").toBool(); }));
 
     // The server goes away: the calm waiting screen, never an error.
     room->kill9();

@@ -1,6 +1,8 @@
 // Documents over HTTPS: upload with validation, audiences, ETag and Range downloads.
 #include <doctest/doctest.h>
 
+#include <cstdlib>
+
 #include "shared/crypto/hash.h"
 #include "tests/integration/room_fixture.h"
 
@@ -186,4 +188,42 @@ TEST_CASE("notes and annotations reach only their author, on every device, acros
     CHECK(after->replica().annotations.at("d1").at(id).at("t-1").text == "Xem lại");
     CHECK(accepted(after->command("annotation.delete", {{"document", id}, {"id", "h-1"}})));
     CHECK(after->replica().annotations.at("d1").at(id).count("h-1") == 0);
+}
+
+TEST_CASE("a video clip is uploaded, served as video and refused when cut short") {
+    auto room = TestRoom::create("video-clip");
+    auto secretary = room->loggedIn("secretary");
+    auto d2 = room->loggedIn("d2");
+    const char* data = std::getenv("ROOM_TEST_DATA");
+    REQUIRE(data != nullptr);
+    const std::string clip = TestRoom::readFile(std::filesystem::path(data) / "video/presented-2s.webm");
+    const auto store = room->dataDir() / "documents";
+    const std::size_t before = filesUnder(store);
+    const Seq head = room->head();
+
+    auto cut = room->http("POST", "/api/documents", {{"authorization", "Bearer " + secretary->session()}, {"x-item", "2"}},
+                          clip.substr(0, clip.size() / 2));
+    REQUIRE(cut);
+    CHECK(cut->status == 422);
+    CHECK(Json::parse(cut->body).value("code", "") == "bad_document");
+    CHECK(room->head() == head);
+    CHECK(filesUnder(store) == before);
+
+    auto up = room->http("POST", "/api/documents", {{"authorization", "Bearer " + secretary->session()}, {"x-item", "2"}}, clip);
+    REQUIRE(up);
+    INFO(up->body);
+    REQUIRE(up->status == 201);
+    const Json added = Json::parse(up->body);
+    CHECK(added.value("media_type", "") == "video/webm");
+    CHECK(added.value("title", "") == "Video");
+    CHECK(added.value("pages", 0) == 1);
+    const std::string id = added.value("id", "");
+    REQUIRE(d2->waitForSeq(added.value("seq", Seq{0})));
+    REQUIRE(d2->replica().document(id) != nullptr);
+    CHECK(d2->replica().document(id)->isVideo());
+    auto got = room->http("GET", "/documents/" + id, auth(*d2));
+    REQUIRE(got);
+    CHECK(got->status == 200);
+    CHECK(got->headers["content-type"] == "video/webm");
+    CHECK(got->body == clip);
 }

@@ -23,6 +23,7 @@
 #include "shared/crypto/hash.h"
 #include "shared/crypto/pin_hash.h"
 #include "shared/media/audio_inspect.h"
+#include "shared/media/video_inspect.h"
 #include "shared/pdf/pdf_inspect.h"
 #include "shared/protocol/protocol.h"
 
@@ -633,7 +634,7 @@ struct RoomService::Impl {
         if (!crypto::isSha256Hex(id)) return net.respond(r, errorResponse(notFound));
         const auto* d = engine.state().document(id);
         if (!d || !mayRead(engine.state(), *d, viewer->id, viewer->role)) return net.respond(r, errorResponse(notFound));
-        serveStored(r, req, id, "application/pdf", notFound);
+        serveStored(r, req, id, d->mediaType, notFound);
     }
 
     /// GET /recordings/<id>: the room's audio of one agenda item, for the staff who write the
@@ -718,12 +719,15 @@ struct RoomService::Impl {
             std::filesystem::remove(req.bodyFile);
             onDomain([this, r, result = std::move(result), query, viewer]() mutable {
                 if (!result) return net.respond(r, errorResponse(result.error()));
-                const auto& [id, info, bytes] = *result;
+                const auto& [id, info, bytes, mediaType] = *result;
                 if (const auto* existing = engine.state().document(id))
                     return net.respond(r, jsonResponse(200, Json{{"id", id}, {"title", existing->title},
-                                                                 {"pages", existing->pages}, {"duplicate", true}}));
-                Json args{{"id", id}, {"pages", info.pages}, {"bytes", bytes}};
-                args["title"] = !query["title"].empty() ? query["title"] : !info.title.empty() ? utf8Prefix(info.title, 500) : "Tài liệu";
+                                                                 {"pages", existing->pages}, {"media_type", existing->mediaType},
+                                                                 {"duplicate", true}}));
+                Json args{{"id", id}, {"pages", info.pages}, {"bytes", bytes}, {"media_type", mediaType}};
+                args["title"] = !query["title"].empty() ? query["title"]
+                                : !info.title.empty()   ? utf8Prefix(info.title, 500)
+                                : mediaType == "application/pdf" ? "Tài liệu" : "Video";
                 if (!query["audience"].empty()) args["audience"] = query["audience"];
                 if (!query["item"].empty()) args["item"] = query["item"];
                 if (!query["listed"].empty()) {
@@ -737,7 +741,8 @@ struct RoomService::Impl {
                                   [this, r, id, args](const CommandOutcome& o) {
                                       if (!o.ok) return net.respond(r, errorResponse(o.error));
                                       net.respond(r, jsonResponse(201, Json{{"id", id}, {"title", args["title"]},
-                                                                            {"pages", args["pages"]}, {"seq", o.seq}}));
+                                                                            {"pages", args["pages"]}, {"media_type", args["media_type"]},
+                                                                            {"seq", o.seq}}));
                                   }});
             });
         });
@@ -754,16 +759,27 @@ struct RoomService::Impl {
         return bytes;
     }
 
-    /// Runs on a worker: validates the PDF with MuPDF and stores it by content.
-    Result<std::tuple<std::string, pdf::PdfInfo, std::int64_t>> storeUpload(const HttpRequest& req) {
+    /// Runs on a worker: validates the PDF with MuPDF (or a video clip's container) and stores it
+    /// by content. Returns the id, what was read, the size and the media type.
+    Result<std::tuple<std::string, pdf::PdfInfo, std::int64_t, std::string>> storeUpload(const HttpRequest& req) {
         auto body = readBody(req);
         if (!body) return body.error();
         const std::string& bytes = *body;
-        auto info = pdf::inspectPdf(bytes);
-        if (!info) return info.error();
+        pdf::PdfInfo info;
+        std::string mediaType = "application/pdf";
+        if (media::looksLikeVideo(bytes)) {
+            auto video = media::inspectVideo(bytes);
+            if (!video) return video.error();
+            info.pages = 1;
+            mediaType = video->mediaType;
+        } else {
+            auto pdfInfo = pdf::inspectPdf(bytes);
+            if (!pdfInfo) return pdfInfo.error();
+            info = std::move(*pdfInfo);
+        }
         auto id = docs.put(bytes);
         if (!id) return id.error();
-        return std::tuple{*id, *info, static_cast<std::int64_t>(bytes.size())};
+        return std::tuple{*id, info, static_cast<std::int64_t>(bytes.size()), mediaType};
     }
 
     /// POST /api/recordings: a wall display (or the secretary, or an administrator) hands in the

@@ -292,3 +292,30 @@ TEST_CASE("mayRead: the one audience rule") {
 }
 
 } // TEST_SUITE
+
+TEST_CASE("a video clip: one page, presented whole, never turned or annotated") {
+    Given g = opened();
+    Json clip = docArgs('e', 1);
+    clip["media_type"] = "video/webm";
+    auto ev = g.run(kSecretary, "document.add", clip);
+    CHECK(ev[0].payload.at("document").at("media_type") == "video/webm");
+    CHECK(g.s.document(hexId('e'))->isVideo());
+    g.run(kSecretary, "document.add", docArgs('f', 3));
+    CHECK(g.s.document(hexId('f'))->mediaType == "application/pdf");
+    CHECK_FALSE(g.s.document(hexId('f'))->isVideo());
+
+    Json twoPages = docArgs('d', 2);
+    twoPages["media_type"] = "video/mp4";
+    g.fail(kSecretary, "document.add", twoPages, ErrorCode::InvalidArgument);
+    Json unknown = docArgs('b', 1);
+    unknown["media_type"] = "video/x-msvideo";
+    g.fail(kSecretary, "document.add", unknown, ErrorCode::InvalidArgument);
+
+    g.run(kChair, "presentation.start", Json{{"document", hexId('e')}});
+    g.fail(kChair, "presentation.page", Json{{"page", 1}}, ErrorCode::InvalidState);
+    g.fail(delegate(1), "annotation.save",
+           Json{{"document", hexId('e')},
+                {"annotation", Json{{"id", "a1"}, {"page", 1}, {"kind", "pen"}, {"points", Json::array({Json::array({1, 2})})}}}},
+           ErrorCode::InvalidArgument);
+    CHECK(toJson(stateFromJson(g.json())) == g.json());
+}

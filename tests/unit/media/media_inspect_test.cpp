@@ -1,5 +1,6 @@
-// Reading uploaded recordings: a real Opus file made by the wall display, WAVE and Vorbis files
-// built here byte by byte, and every way a file can be broken.
+// Reading uploaded media: recordings (a real Opus file made by the wall display, WAVE and Vorbis
+// files built here byte by byte) and video clips (a WebM made by GStreamer, MP4 boxes built here),
+// and every way a file can be broken.
 #include <doctest/doctest.h>
 
 #include <cstdint>
@@ -10,6 +11,7 @@
 #include <vector>
 
 #include "shared/media/audio_inspect.h"
+#include "shared/media/video_inspect.h"
 
 using room::ErrorCode;
 using room::media::inspectAudio;
@@ -220,3 +222,82 @@ TEST_CASE("anything else is not a recording") {
 }
 
 } // TEST_SUITE
+
+// ---- video clips -------------------------------------------------------------------------------
+
+namespace {
+
+void putBox(std::string& s, const std::string& type, const std::string& body) {
+    const auto size = static_cast<std::uint32_t>(8 + body.size());
+    for (int i = 3; i >= 0; --i) s.push_back(char((size >> (8 * i)) & 0xFF));
+    s += type;
+    s += body;
+}
+
+std::string be32(std::uint32_t v) {
+    std::string s;
+    for (int i = 3; i >= 0; --i) s.push_back(char((v >> (8 * i)) & 0xFF));
+    return s;
+}
+
+/// A minimal MP4: ftyp, moov with an mvhd of `seconds` at timescale 1000, and an mdat.
+std::string mp4(std::uint32_t seconds) {
+    std::string mvhd(4, '\0');           // version 0, flags
+    mvhd += be32(0) + be32(0);            // creation, modification
+    mvhd += be32(1000) + be32(seconds * 1000); // timescale, duration
+    mvhd += std::string(80, '\0');
+    std::string moov;
+    putBox(moov, "mvhd", mvhd);
+    std::string file;
+    putBox(file, "ftyp", "isom" + be32(512) + "isomiso2mp41");
+    putBox(file, "moov", moov);
+    putBox(file, "mdat", std::string(100, 'v'));
+    return file;
+}
+
+} // namespace
+
+TEST_CASE("video clips: a WebM made by GStreamer and a hand-built MP4 are read with their durations") {
+    using room::media::inspectVideo;
+    const std::string webm = readData("video/presented-2s.webm");
+    CHECK(room::media::looksLikeVideo(webm));
+    auto info = inspectVideo(webm);
+    REQUIRE(info);
+    CHECK(info->mediaType == "video/webm");
+    CHECK(info->durationMs >= 1900);
+    CHECK(info->durationMs <= 2100);
+
+    auto m = inspectVideo(mp4(42));
+    REQUIRE(m);
+    CHECK(m->mediaType == "video/mp4");
+    CHECK(m->durationMs == 42000);
+}
+
+TEST_CASE("video clips: cut, incomplete or foreign files are refused") {
+    using room::media::inspectVideo;
+    const std::string webm = readData("video/presented-2s.webm");
+    for (std::size_t cut : {std::size_t(3), std::size_t(30), std::size_t(200), webm.size() - 1}) {
+        INFO("cut at ", cut);
+        auto r = inspectVideo(webm.substr(0, cut));
+        REQUIRE_FALSE(r);
+        CHECK(r.error().code == ErrorCode::BadDocument);
+    }
+    std::string wrongDocType = webm;
+    const auto at = wrongDocType.find("webm");
+    REQUIRE(at != std::string::npos);
+    wrongDocType.replace(at, 4, "mkvx");
+    CHECK_FALSE(inspectVideo(wrongDocType));
+
+    std::string noMoov;
+    putBox(noMoov, "ftyp", "isom" + be32(512));
+    putBox(noMoov, "mdat", std::string(10, 'v'));
+    auto r = inspectVideo(noMoov);
+    REQUIRE_FALSE(r);
+    CHECK(r.error().message.find("incomplete") != std::string::npos);
+    std::string cutMp4 = mp4(3);
+    cutMp4.resize(cutMp4.size() - 5);
+    CHECK_FALSE(inspectVideo(cutMp4));
+    CHECK_FALSE(inspectVideo("%PDF-1.7"));
+    CHECK_FALSE(room::media::looksLikeVideo("%PDF-1.7"));
+    CHECK_FALSE(inspectVideo(""));
+}
