@@ -11,14 +11,6 @@ using namespace room::itest;
 
 namespace {
 
-std::size_t filesUnder(const std::filesystem::path& dir) {
-    std::size_t n = 0;
-    if (!std::filesystem::exists(dir)) return 0;
-    for (const auto& e : std::filesystem::recursive_directory_iterator(dir))
-        if (e.is_regular_file()) ++n;
-    return n;
-}
-
 std::map<std::string, std::string> auth(const Client& c) { return {{"authorization", "Bearer " + c.session()}}; }
 
 } // namespace

@@ -13,14 +13,6 @@ using namespace room::itest;
 
 namespace {
 
-std::size_t filesUnder(const std::filesystem::path& dir) {
-    std::size_t n = 0;
-    if (!std::filesystem::exists(dir)) return 0;
-    for (const auto& e : std::filesystem::recursive_directory_iterator(dir))
-        if (e.is_regular_file()) ++n;
-    return n;
-}
-
 std::string opusFile() {
     const char* dir = std::getenv("ROOM_TEST_DATA");
     REQUIRE(dir != nullptr);

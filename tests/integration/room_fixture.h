@@ -146,6 +146,15 @@ std::string demoPin(const std::string& participant);
 /// otherwise, as the import reads it).
 std::vector<std::string> votingMembers(const Json& meeting);
 
+/// Regular files under `dir` (0 when it does not exist): what an upload left in a store.
+inline std::size_t filesUnder(const std::filesystem::path& dir) {
+    std::size_t n = 0;
+    if (!std::filesystem::exists(dir)) return 0;
+    for (const auto& e : std::filesystem::recursive_directory_iterator(dir))
+        if (e.is_regular_file()) ++n;
+    return n;
+}
+
 /// Runs a shell command; returns its exit status (-1 if it did not exit) and, in `output`, its
 /// standard output and error.
 int runShell(const std::string& cmd, std::string* output = nullptr);

@@ -695,22 +695,25 @@ struct RoomService::Impl {
         net.respond(r, std::move(resp));
     }
 
-    void upload(RequestId r, HttpRequest req) {
-        auto cleanup = [f = req.bodyFile] { if (!f.empty()) std::filesystem::remove(f); };
+    /// Who may hand in an upload whose command is `command`: authenticated, allowed, and the server
+    /// not stopping. Otherwise the spooled body is deleted, the error answered, and nullopt returned.
+    std::optional<Viewer> uploader(RequestId r, const HttpRequest& req, std::string_view command, Error forbidden) {
+        std::optional<Error> refusal;
         auto viewer = authorize(req);
-        if (!viewer) {
-            cleanup();
-            return net.respond(r, errorResponse(viewer.error()));
-        }
-        if (!roleMay(viewer->role, "document.add")) {
-            cleanup();
-            return net.respond(r, errorResponse(Error::make(ErrorCode::Forbidden, "only the secretary or an administrator may upload documents",
-                                                            "chỉ thư ký hoặc quản trị viên được tải tài liệu lên")));
-        }
-        if (draining) {
-            cleanup();
-            return net.respond(r, errorResponse(Error::make(ErrorCode::Unavailable, "the server is shutting down", "máy chủ đang dừng")));
-        }
+        if (!viewer) refusal = viewer.error();
+        else if (!roleMay(viewer->role, command)) refusal = std::move(forbidden);
+        else if (draining) refusal = Error::make(ErrorCode::Unavailable, "the server is shutting down", "máy chủ đang dừng");
+        if (!refusal) return *viewer;
+        if (!req.bodyFile.empty()) std::filesystem::remove(req.bodyFile);
+        net.respond(r, errorResponse(*refusal));
+        return std::nullopt;
+    }
+
+    void upload(RequestId r, HttpRequest req) {
+        auto viewer = uploader(r, req, "document.add",
+                               Error::make(ErrorCode::Forbidden, "only the secretary or an administrator may upload documents",
+                                           "chỉ thư ký hoặc quản trị viên được tải tài liệu lên"));
+        if (!viewer) return;
         std::map<std::string, std::string> query;
         for (const char* key : {"x-title", "x-audience", "x-item", "x-listed"})
             if (auto h = req.headers.find(key); h != req.headers.end()) query[key + 2] = percentDecode(h->second);
@@ -786,21 +789,11 @@ struct RoomService::Impl {
     /// room's audio of one agenda item. The server reads the format and the duration from the file,
     /// stores it by content and logs `recording.added`; 201 means it is durable.
     void uploadRecording(RequestId r, HttpRequest req) {
+        auto viewer = uploader(r, req, "recording.add",
+                               Error::make(ErrorCode::Forbidden, "only a wall display, the secretary or an administrator may upload recordings",
+                                           "chỉ màn hình hội trường, thư ký hoặc quản trị viên được tải bản ghi âm lên"));
+        if (!viewer) return;
         auto cleanup = [f = req.bodyFile] { if (!f.empty()) std::filesystem::remove(f); };
-        auto viewer = authorize(req);
-        if (!viewer) {
-            cleanup();
-            return net.respond(r, errorResponse(viewer.error()));
-        }
-        if (!roleMay(viewer->role, "recording.add")) {
-            cleanup();
-            return net.respond(r, errorResponse(Error::make(ErrorCode::Forbidden, "only a wall display, the secretary or an administrator may upload recordings",
-                                                            "chỉ màn hình hội trường, thư ký hoặc quản trị viên được tải bản ghi âm lên")));
-        }
-        if (draining) {
-            cleanup();
-            return net.respond(r, errorResponse(Error::make(ErrorCode::Unavailable, "the server is shutting down", "máy chủ đang dừng")));
-        }
         auto header = [&](const char* key) {
             auto h = req.headers.find(key);
             return h == req.headers.end() ? std::string() : percentDecode(h->second);
