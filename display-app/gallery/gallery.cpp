@@ -89,6 +89,7 @@ int main(int argc, char* argv[]) {
         shoot(QStringLiteral("idle"), "idle");
     }
     scene(Moment::ItemUnderWay);
+    window->setProperty("recording", true); // the main display records the room during items
     shoot(QStringLiteral("item"), "item");
     scene(Moment::Debate);
     shoot(QStringLiteral("speaker"), "speaker");

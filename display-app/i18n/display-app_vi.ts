@@ -60,12 +60,12 @@
 <context>
     <name>Main</name>
     <message>
-        <location filename="../qml/Main.qml" line="16"/>
+        <location filename="../qml/Main.qml" line="18"/>
         <source>Wall display</source>
         <translation>Màn hình phòng họp</translation>
     </message>
     <message>
-        <location filename="../qml/Main.qml" line="70"/>
+        <location filename="../qml/Main.qml" line="73"/>
         <source>Meeting room</source>
         <translation>Phòng họp</translation>
     </message>
@@ -73,7 +73,7 @@
 <context>
     <name>PresentationScreen</name>
     <message>
-        <location filename="../qml/PresentationScreen.qml" line="73"/>
+        <location filename="../qml/PresentationScreen.qml" line="72"/>
         <source>%1 — page %2 of %3</source>
         <translation>%1 — trang %2/%3</translation>
     </message>
@@ -173,7 +173,12 @@
 <context>
     <name>TopStrip</name>
     <message>
-        <location filename="../qml/TopStrip.qml" line="28"/>
+        <location filename="../qml/TopStrip.qml" line="39"/>
+        <source>Recording</source>
+        <translation>Đang ghi âm</translation>
+    </message>
+    <message>
+        <location filename="../qml/TopStrip.qml" line="52"/>
         <source>Present %1/%2</source>
         <translation>Túc số %1/%2</translation>
     </message>

@@ -9,6 +9,8 @@ Window {
     property string layout: "main"
     // What tablets scan to find and pin the room server (phonghop://HOST:PORT?fp=…); "" hides the code.
     property string serverCode: ""
+    // The room's audio is being recorded (set by the application's recorder).
+    property bool recording: false
     width: 1920
     height: 1080
     visible: true
@@ -46,6 +48,7 @@ Window {
 
     TopStrip {
         id: strip
+        recording: wall.recording
         anchors.top: parent.top
         anchors.left: parent.left
         anchors.right: parent.right

@@ -16,29 +16,38 @@ Item {
     readonly property url pageSource: page.source
     readonly property bool video: (Room.presentation.mediaType || "").startsWith("video/")
     readonly property string videoUrl: screen.video && screen.info.status === "ready" ? (screen.info.url || "") : ""
-    readonly property bool videoPlaying: player.playbackState === MediaPlayer.PlayingState
-    readonly property bool videoShown: videoSurface.videoSink !== null && screen.framesShown > 0
+    // Set by the clip while it plays (read by tests): playing, and frames that reached the screen.
+    property bool videoPlaying: false
     property int framesShown: 0
 
-    MediaPlayer {
-        id: player
-        source: screen.videoUrl
-        videoOutput: videoSurface
-        audioOutput: AudioOutput {}
-        onSourceChanged: if (screen.videoUrl.length > 0) player.play()
-        onErrorOccurred: (error, errorString) => console.info("display: the video cannot be played:", errorString)
-    }
-    Connections {
-        target: videoSurface.videoSink
-        function onVideoFrameChanged() { screen.framesShown += 1 }
-    }
-    onVideoChanged: if (!screen.video) { player.stop(); screen.framesShown = 0 }
-    VideoOutput {
-        id: videoSurface
+    // The player exists only while a clip is presented: no media framework (and no sound server
+    // connection) for pages; unloading it stops the clip.
+    Loader {
+        id: clip
         anchors.fill: parent
         anchors.bottomMargin: 80
-        visible: screen.video
-        fillMode: VideoOutput.PreserveAspectFit
+        active: screen.video && screen.videoUrl.length > 0
+        onActiveChanged: if (!clip.active) { screen.videoPlaying = false; screen.framesShown = 0 }
+        sourceComponent: Item {
+            MediaPlayer {
+                id: player
+                source: screen.videoUrl // qmllint disable unqualified
+                videoOutput: surface
+                audioOutput: AudioOutput {}
+                onPlaybackStateChanged: screen.videoPlaying = player.playbackState === MediaPlayer.PlayingState // qmllint disable unqualified
+                onErrorOccurred: (error, errorString) => console.info("display: the video cannot be played:", errorString)
+                Component.onCompleted: player.play()
+            }
+            VideoOutput {
+                id: surface
+                anchors.fill: parent
+                fillMode: VideoOutput.PreserveAspectFit
+            }
+            Connections {
+                target: surface.videoSink
+                function onVideoFrameChanged() { screen.framesShown += 1 } // qmllint disable unqualified
+            }
+        }
     }
 
     onDocumentChanged: if (screen.document.length > 0) Room.library.open(screen.document)

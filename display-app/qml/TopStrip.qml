@@ -2,15 +2,17 @@ import QtQuick
 import PhongHop.Tablet
 import "Format.js" as Format
 
-// The band along the top: the meeting, quorum and the clock.
+// The band along the top: the meeting, whether the room is being recorded, quorum and the clock.
 Rectangle {
     id: strip
+    // The room's audio is being recorded: said openly, as the room has a right to know.
+    property bool recording: false
     height: 120
     color: Wall.bar
     WallText {
         anchors.left: parent.left
         anchors.leftMargin: Wall.margin
-        anchors.right: quorum.left
+        anchors.right: recordingMark.visible ? recordingMark.left : quorum.left
         anchors.rightMargin: Wall.spacing
         anchors.verticalCenter: parent.verticalCenter
         text: Room.meeting.title || ""
@@ -18,6 +20,28 @@ Rectangle {
         font.weight: Font.DemiBold
         elide: Text.ElideRight
         maximumLineCount: 1
+    }
+    Row {
+        id: recordingMark
+        visible: strip.recording
+        anchors.right: quorum.left
+        anchors.rightMargin: Wall.spacing * 2
+        anchors.verticalCenter: parent.verticalCenter
+        spacing: 12
+        Rectangle {
+            anchors.verticalCenter: parent.verticalCenter
+            width: 22
+            height: 22
+            radius: 11
+            color: Wall.danger
+        }
+        WallText {
+            text: qsTr("Recording")
+            font.pixelSize: Wall.fontSmall
+            font.weight: Font.DemiBold
+            color: Wall.danger
+            wrapMode: Text.NoWrap
+        }
     }
     WallText {
         id: quorum

@@ -145,8 +145,15 @@ int main(int argc, char* argv[]) {
     engine.setInitialProperties({{QStringLiteral("layout"), cli.value(layout)}, {QStringLiteral("serverCode"), code}});
     engine.load(QUrl(QStringLiteral("qrc:/qt/qml/PhongHop/Display/Main.qml")));
     if (engine.rootObjects().isEmpty()) return 1;
-    if (auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().first()); window && !cli.isSet(windowed))
-        window->showFullScreen();
+    auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().first());
+    if (window && !cli.isSet(windowed)) window->showFullScreen();
+    if (window && recorder) {
+        auto showRecording = [window, &recorder] { window->setProperty("recording", !recorder->recordingItem().isEmpty()); };
+        QObject::connect(recorder.get(), &room::display::RoomRecorder::recordingStarted, window, showRecording);
+        QObject::connect(recorder.get(), &room::display::RoomRecorder::recordingFinished, window, showRecording);
+        QObject::connect(&store, &room::tablet::RoomStore::stateChanged, window, showRecording);
+        showRecording();
+    }
     store.loginWithPin(id, pin);
     return QGuiApplication::exec();
 }
