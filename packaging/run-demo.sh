@@ -35,8 +35,11 @@ if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ] && [ -x "$tablet" ]; then
     awk -F'\t' '$2 == "display-main" { print $4 }' "$pins" > "$pin_file"
     # Its QR code shows the machine's LAN address, which tablets in the room can reach.
     lan="$(hostname -I 2>/dev/null | awk '{print $1}')"
+    # It records the room's audio per agenda item from the default input (recordings wait for
+    # upload in the demo's data folder) and rings its chimes on the default output.
     "$display" --server "127.0.0.1:$port" --fingerprint "$fingerprint" --participant display-main \
-      --pin-file "$pin_file" --public-address "${lan:-127.0.0.1}:$port" --windowed &
+      --pin-file "$pin_file" --public-address "${lan:-127.0.0.1}:$port" --windowed \
+      --recordings "$(dirname "$data")/recordings" &
   fi
 else
   echo "--- no display: start tablets elsewhere with"
