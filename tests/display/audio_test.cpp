@@ -258,7 +258,8 @@ TEST_CASE("the room's audio is recorded per agenda item and each file reaches th
     REQUIRE(refused);
     CHECK(refused->status == 404);
 
-    // The session closes: the last item's file is uploaded too.
+    // The session closes after a second of item 2: the last item's file is uploaded too.
+    REQUIRE(waitUntil([&] { return recorder.recordingItem() == "2" && recorder.recordedMs() >= 1000; }, 30000));
     REQUIRE(accepted(chair->command("meeting.close")));
     REQUIRE(waitUntil([&] { return uploads.size() == 2; }, 30000));
     CHECK(uploads[1].first == "2");
