@@ -140,13 +140,14 @@ TEST_CASE("chimes ring when a poll opens and closes and when speaking time runs 
     REQUIRE(accepted(chair->command("poll.close", {{"poll", "p0"}})));
     REQUIRE(waitUntil([&] { return rung.size() == 1u; }));
     CHECK(rung.back() == RoomSounds::Chime::PollClosed);
+    // Heard, not only decided: the output device played it.
+    REQUIRE(waitUntil([&] { return sounds.played() == 1; }));
 
     REQUIRE(accepted(chair->command("poll.create", {{"id", "p1"}, {"question", "Thông qua chương trình kỳ họp"}})));
     REQUIRE(accepted(chair->command("poll.open", {{"poll", "p1"}})));
     REQUIRE(waitUntil([&] { return rung.size() == 2u; }));
     CHECK(rung.back() == RoomSounds::Chime::PollOpened);
-    // Heard, not only decided: the output device played it.
-    REQUIRE(waitUntil([&] { return sounds.played() >= 1; }));
+    REQUIRE(waitUntil([&] { return sounds.played() == 2; }));
 
     // A poll that is cancelled ends without the "closed" chime (there is no result to hear).
     REQUIRE(accepted(chair->command("poll.cancel", {{"poll", "p1"}, {"reason", "Nhầm nội dung"}})));
@@ -157,6 +158,7 @@ TEST_CASE("chimes ring when a poll opens and closes and when speaking time runs 
     REQUIRE(accepted(chair->command("speaker.grant", {{"participant", "d1"}, {"seconds", 1}})));
     REQUIRE(waitUntil([&] { return rung.size() == 3u; }));
     CHECK(rung.back() == RoomSounds::Chime::TimeOver);
+    REQUIRE(waitUntil([&] { return sounds.played() == 3; }));
     // Extended: its new end rings again.
     REQUIRE(accepted(chair->command("speaker.extend", {{"seconds", 1}})));
     REQUIRE(waitUntil([&] { return rung.size() == 4u; }));
