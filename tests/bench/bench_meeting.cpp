@@ -27,6 +27,7 @@ std::string pad(int n, int width) {
 BenchMeeting makeBenchMeeting(int delegates) {
     BenchMeeting m;
     m.chair = Seat{"chair", "900000"};
+    m.secretary = Seat{"secretary", "800000"};
     m.display = Seat{"display", "700000"};
     for (int i = 1; i <= delegates; ++i) m.delegates.push_back(Seat{"d" + pad(i, 4), "1" + pad(i, 5)});
     return m;
@@ -36,8 +37,8 @@ Json packageJson(const BenchMeeting& m) {
     Json participants = Json::array();
     participants.push_back(Json{{"id", m.chair.participant}, {"full_name", "Nguyễn Văn Chủ Tọa"}, {"role", "chair"},
                                 {"seat", "A001"}, {"pin", m.chair.pin}});
-    participants.push_back(Json{{"id", "secretary"}, {"full_name", "Trần Thị Thư Ký"}, {"role", "secretary"},
-                                {"seat", "A002"}, {"pin", "800000"}});
+    participants.push_back(Json{{"id", m.secretary.participant}, {"full_name", "Trần Thị Thư Ký"}, {"role", "secretary"},
+                                {"seat", "A002"}, {"pin", m.secretary.pin}});
     participants.push_back(Json{{"id", m.display.participant}, {"full_name", "Màn hình hội trường"}, {"role", "display"},
                                 {"pin", m.display.pin}});
     int row = 0;

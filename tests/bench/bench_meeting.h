@@ -18,6 +18,7 @@ struct Seat {
 /// The benchmark meeting: who is in it and with which PIN.
 struct BenchMeeting {
     Seat chair;
+    Seat secretary;              ///< uploads the document of the document distribution scenario
     Seat display;                ///< the wall display (role display: sees what the room sees, sends no commands)
     std::vector<Seat> delegates; ///< voting members (role delegate)
 };

@@ -115,6 +115,54 @@ void voteNotes(std::ostringstream& o, const Json& v) {
     }
 }
 
+std::string text(const Json& v) { return v.is_string() && !v.get<std::string>().empty() ? v.get<std::string>() : "–"; }
+
+/// The document distribution's rows: the room server beside nginx serving the same file.
+void docRows(std::ostringstream& o, const Json& d) {
+    const Json& room = field(d, "room");
+    const Json& nginx = field(d, "nginx");
+    const Json& doc = field(d, "document");
+    const Json& clients = field(room, "clients").is_number() ? field(room, "clients") : field(nginx, "clients");
+    const Json& bytes = field(doc, "bytes");
+    const std::string label = "document distribution (" + fixed(clients, 0) + " × " +
+                              fixed(bytes.is_number() ? Json(bytes.get<double>() / 1e6) : Json(nullptr)) + " MB PDF, baseline nginx)";
+    o << "| " << label << ": all download at once, first request → last byte | ms | " << fixed(field(room, "all_ms"))
+      << " | " << fixed(field(nginx, "all_ms")) << " | " << ratioText(field(d, "ratio_all_ms")) << " | |\n";
+    o << "| " << label << ": aggregate throughput (all bytes / that time) | MB/s | " << fixed(field(room, "mb_per_second"))
+      << " | " << fixed(field(nginx, "mb_per_second")) << " | " << ratioText(field(d, "ratio_mb_per_second"))
+      << " | ≥ 0.8× nginx |\n";
+    o << "| " << label << ": per client, request → last byte | p50 / p99 / max ms | " << triple(field(room, "per_client"))
+      << " | " << triple(field(nginx, "per_client")) << " | p50 " << ratioText(field(d, "ratio_per_client_p50")) << " | |\n";
+    o << "| " << label << ": per client, request → first byte | p50 / p99 / max ms | " << triple(field(room, "first_byte"))
+      << " | " << triple(field(nginx, "first_byte")) << " | | |\n";
+    o << "| " << label << ": TLS handshakes of all clients, before the requests | ms | "
+      << fixed(field(room, "handshakes_ms")) << " | " << fixed(field(nginx, "handshakes_ms")) << " | | |\n";
+    o << "| " << label << ": CPU used by server / load generator | ms | " << fixed(field(room, "server_cpu_ms"), 0) << " / "
+      << fixed(field(room, "load_generator_cpu_ms"), 0) << " | " << fixed(field(nginx, "server_cpu_ms"), 0) << " / "
+      << fixed(field(nginx, "load_generator_cpu_ms"), 0) << " | | |\n";
+}
+
+/// The document, the checks of every download and the nginx set-up.
+void docNotes(std::ostringstream& o, const Json& d) {
+    const Json& doc = field(d, "document");
+    if (!doc.is_object()) return;
+    const auto verified = [](const Json& run) {
+        if (!run.is_object()) return std::string("did not run");
+        return std::to_string(run.value("verified", 0)) + " of " + std::to_string(run.value("clients", 0)) + " verified";
+    };
+    o << "\nDocument distribution: a " << doc.value("bytes", 0) << "-byte PDF (" << doc.value("pages", 0)
+      << " page, id `" << doc.value("id", "") << "`) uploaded by the secretary in " << fixed(field(doc, "upload_ms"))
+      << " ms; every download's SHA-256 checked against the id: room-server " << verified(field(d, "room"))
+      << ", nginx " << verified(field(d, "nginx")) << ". TLS: room-server " << text(field(field(d, "room"), "tls"))
+      << ", nginx " << text(field(field(d, "nginx"), "tls")) << ".";
+    if (field(d, "nginx_missing").is_string())
+        o << " The nginx baseline is missing: " << field(d, "nginx_missing").get<std::string>() << ".";
+    else
+        o << " Baseline: " << d.value("nginx_version", "nginx") << ", worker_processes "
+          << d.value("nginx_worker_processes", 1) << ", sendfile on, the room server's certificate and key.";
+    o << "\n";
+}
+
 } // namespace
 
 Distribution distribution(std::vector<double> samples) {
@@ -226,10 +274,12 @@ std::string markdownReport(const Json& r) {
     o << "| reconnect storm: per tablet | p50 / p99 / max ms | " << triple(st["room"]["per_client"]) << " | "
       << triple(st["baseline"]["per_client"]) << " | p50 " << ratioText(st["ratio_per_client_p50"]) << " | |\n";
     if (s.contains("vote_burst")) voteRows(o, s["vote_burst"]);
+    if (s.contains("document_distribution")) docRows(o, s["document_distribution"]);
     const Json& l = s["login"];
     o << "| login of N tablets (PIN, scrypt on the server) | logins/s | " << fixed(l["room"]["per_second"]) << " | "
       << fixed(l["baseline"]["per_second"]) << " | | (not a target) |\n";
     if (s.contains("vote_burst")) voteNotes(o, s["vote_burst"]);
+    if (s.contains("document_distribution")) docNotes(o, s["document_distribution"]);
     if (r.contains("problems") && !r["problems"].empty()) {
         o << "\nProblems during the run:\n\n";
         for (const auto& p : r["problems"]) o << "- " << p.get<std::string>() << '\n';

@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Checks that a room-load results.json has every scenario with numbers for both targets (no timing limits),
-and that the vote burst's published count is the ballots cast."""
+that the vote burst's published count is the ballots cast, and that every download of the document
+distribution was verified (its SHA-256 is the document's id) against the room server and against nginx
+(nginx may be reported missing when room-load ran with --require-nginx 0)."""
 import json
 import numbers
 import sys
@@ -70,6 +72,52 @@ def check_vote_burst(results, problems):
                                     f"{published.get('yes')} yes; cast {tablets}, {cast.get('yes')} yes")
 
 
+# The document distribution: the same fields for the room server and for nginx.
+DOC_FIELDS = [("all_ms",), ("wall_ms",), ("mb_per_second",), ("handshakes_ms",),
+              ("per_client", "p50"), ("per_client", "p99"), ("per_client", "max"),
+              ("first_byte", "p50"), ("first_byte", "p99"), ("first_byte", "max")]
+
+
+def check_documents(results, problems):
+    scenario = results.get("scenarios", {}).get("document_distribution")
+    if not isinstance(scenario, dict):
+        problems.append("document_distribution is missing")
+        return
+    doc = scenario.get("document") or {}
+    if not isinstance(doc.get("id"), str) or len(doc["id"]) != 64:
+        problems.append("document_distribution.document.id is not a SHA-256")
+    if not isinstance(doc.get("bytes"), int) or doc["bytes"] < 1:
+        problems.append("document_distribution.document.bytes is not a positive number")
+    if number_at(doc, ("upload_ms",)) is None:
+        problems.append("document_distribution.document.upload_ms is not a number (the upload failed)")
+    expected = min(results.get("config", {}).get("doc_clients", 0), results.get("config", {}).get("clients", 0))
+    targets = ["room"]
+    if scenario.get("nginx_missing") is None:
+        targets.append("nginx")
+    else:
+        print(f"note: the nginx baseline is missing: {scenario['nginx_missing']}")
+    for target in targets:
+        node = scenario.get(target)
+        if not isinstance(node, dict):
+            problems.append(f"document_distribution.{target} is missing")
+            continue
+        for field in DOC_FIELDS:
+            if number_at(node, field) is None:
+                problems.append(f"document_distribution.{target}.{'.'.join(field)} is not a number")
+        clients = node.get("clients")
+        if clients != expected or clients < 1:
+            problems.append(f"document_distribution.{target}: {clients} clients, expected {expected}")
+        if node.get("verified") != clients:
+            problems.append(f"document_distribution.{target}: {node.get('verified')} of {clients} downloads verified")
+        if node.get("bytes") != clients * doc.get("bytes", 0):
+            problems.append(f"document_distribution.{target}: {node.get('bytes')} bytes downloaded, expected "
+                            f"{clients} × {doc.get('bytes')}")
+        if node.get("per_client", {}).get("count") != clients:
+            problems.append(f"document_distribution.{target}.per_client does not have a sample per client")
+    if "nginx" in targets and number_at(scenario, ("ratio_mb_per_second",)) is None:
+        problems.append("document_distribution.ratio_mb_per_second is not a number")
+
+
 def main(path):
     with open(path, encoding="utf-8") as f:
         results = json.load(f)
@@ -93,6 +141,7 @@ def main(path):
                 if part in node and node[part].get("count", 0) < 1:
                     problems.append(f"{scenario}.{target}.{part} has no samples")
     check_vote_burst(results, problems)
+    check_documents(results, problems)
     if results.get("problems"):
         problems.extend(f"reported: {p}" for p in results["problems"])
     for p in problems:

@@ -1,7 +1,8 @@
 // room-load: N simulated tablets against the room server and against a bare libwebsockets baseline; writes the report.
 //
 // Usage: room-load --server-bin PATH [--baseline-bin PATH] [--clients N] [--repeats R] [--storms S]
-//                  [--storm-events M] [--vote-rounds 1|2] [--out DIR]
+//                  [--storm-events M] [--vote-rounds 1|2] [--doc-clients K] [--doc-mb MB]
+//                  [--nginx-bin PATH] [--require-nginx 0|1] [--out DIR]
 // Writes DIR/results.json and DIR/results.md and prints the markdown table. Exit status 0 when every
 // scenario produced numbers with every tablet taking part, 1 otherwise (the report says why), 2 for
 // bad usage.
@@ -23,7 +24,11 @@
 #include "tests/bench/bench_meeting.h"
 #include "tests/bench/bench_report.h"
 #include "tests/bench/client_pool.h"
+#include "tests/bench/doc_download.h"
+#include "tests/bench/nginx_peer.h"
+#include "tests/support/https_client.h"
 #include "tests/support/server_process.h"
+#include "tests/support/tls_pinning.h"
 
 namespace room::bench {
 namespace {
@@ -46,7 +51,44 @@ struct Options {
     int storms = 3;
     int stormEvents = 3;
     int voteRounds = 2; ///< 1: a secret poll; 2: a secret and then a named one
+    int docClients = 200; ///< simultaneous downloads of the document (at most N)
+    int docMb = 20;       ///< the document's size in MB (10^6 bytes)
+    std::string nginxBin; ///< empty: nginx on PATH or /usr/sbin/nginx
+    bool requireNginx = true; ///< a missing nginx is a problem (else the baseline is only reported missing)
     std::filesystem::path out = "bench";
+};
+
+/// One target's simultaneous downloads of the document.
+struct DocRun {
+    int clients = 0;                    ///< downloads started
+    int verified = 0;                   ///< complete, HTTP 200, SHA-256 equal to the id
+    std::int64_t bytes = 0;             ///< body bytes of the verified downloads
+    std::optional<double> allMs;        ///< first request written → last byte of the last client (all verified)
+    std::optional<double> wallMs;       ///< the same over the downloads that completed
+    std::optional<double> handshakesMs; ///< first connect → every TLS handshake done (before any request)
+    std::vector<double> perClient;      ///< each client: request written → last body byte
+    std::vector<double> firstByte;      ///< each client: request written → first byte of the answer
+    std::optional<double> serverCpuMs;  ///< CPU of the server's processes over handshakes and downloads
+    std::optional<double> loadCpuMs;    ///< CPU of the load generator over the same span
+    std::string tls;                    ///< negotiated protocol and cipher
+};
+
+/// The document distribution: one PDF uploaded by the secretary, then downloaded by K tablets at
+/// once from the room server and, as the baseline, from nginx.
+struct DocScenario {
+    std::string pdf;                    ///< the document's bytes
+    std::string id;                     ///< their SHA-256
+    int clientsAsked = 0;
+    std::optional<double> uploadMs;     ///< POST /api/documents written → answered (MuPDF validation, storage, commit)
+    int pages = 0;
+    std::vector<std::string> tokens;    ///< the downloading tablets' session tokens (sent to nginx too)
+    std::optional<DocRun> room;
+    std::optional<DocRun> nginx;
+    std::string nginxMissing;           ///< why nginx did not run
+    std::string nginxVersion;
+    int nginxWorkers = 1;
+    int nginxExitStatus = -1;
+    std::vector<std::string> problems;  ///< nginx side (the room side's go to the room server's problems)
 };
 
 /// One poll of the vote burst: every tablet casts a ballot at once, then the chair closes it.
@@ -120,6 +162,10 @@ std::optional<Options> parseOptions(int argc, char** argv) {
             else if (flag == "--storms") o.storms = std::stoi(value);
             else if (flag == "--storm-events") o.stormEvents = std::stoi(value);
             else if (flag == "--vote-rounds") o.voteRounds = std::stoi(value);
+            else if (flag == "--doc-clients") o.docClients = std::stoi(value);
+            else if (flag == "--doc-mb") o.docMb = std::stoi(value);
+            else if (flag == "--nginx-bin") o.nginxBin = value;
+            else if (flag == "--require-nginx") o.requireNginx = std::stoi(value) != 0;
             else if (flag == "--out") o.out = value;
             else {
                 std::cerr << "unknown option " << flag << '\n';
@@ -131,9 +177,10 @@ std::optional<Options> parseOptions(int argc, char** argv) {
         }
     }
     if (o.serverBin.empty() || o.clients < 1 || o.repeats < 1 || o.storms < 1 || o.stormEvents < 1 || o.voteRounds < 1 ||
-        o.voteRounds > 2) {
+        o.voteRounds > 2 || o.docClients < 1 || o.docMb < 1 || o.docMb > 190) {
         std::cerr << "usage: room-load --server-bin PATH [--baseline-bin PATH] [--clients N>=1] [--repeats R>=1]\n"
-                     "                 [--storms S>=1] [--storm-events M>=1] [--vote-rounds 1|2] [--out DIR]\n";
+                     "                 [--storms S>=1] [--storm-events M>=1] [--vote-rounds 1|2] [--doc-clients K>=1]\n"
+                     "                 [--doc-mb 1..190] [--nginx-bin PATH] [--require-nginx 0|1] [--out DIR]\n";
         return std::nullopt;
     }
     return o;
@@ -640,9 +687,181 @@ void voteBurst(ClientPool& pool, int chair, int display, const std::vector<int>&
         if (!voteRound(pool, chair, display, voters, round == 1, nonce, server, roomServer, r)) return;
 }
 
+/// The CPU time of processes together in ms, or -1 if one cannot be read.
+double cpuMsOf(const std::vector<pid_t>& pids) {
+    double sum = 0;
+    for (const pid_t pid : pids) {
+        const double ms = cpuMs(pid);
+        if (ms < 0) return -1;
+        sum += ms;
+    }
+    return sum;
+}
+
+/// Downloads the document once per token, all at the same time, from 127.0.0.1:`port` and checks
+/// every body against the id. `serverPids` are the processes whose CPU time is counted.
+DocRun measureDownloads(int port, const std::string& fingerprint, const DocScenario& docs,
+                        const std::vector<pid_t>& serverPids, std::vector<std::string>& problems) {
+    DocRun run;
+    run.clients = static_cast<int>(docs.tokens.size());
+    const std::int64_t total = static_cast<std::int64_t>(docs.pdf.size()) * run.clients;
+    const Ms timeout(60000 + total / 10000); // a minute plus 10 MB/s
+    const double server0 = cpuMsOf(serverPids), load0 = cpuMs(::getpid());
+    const DownloadBatch batch = downloadAll(port, fingerprint, "/documents/" + docs.id, docs.tokens, timeout);
+    const double server1 = cpuMsOf(serverPids), load1 = cpuMs(::getpid());
+    if (server0 >= 0 && server1 >= 0) run.serverCpuMs = server1 - server0;
+    if (load0 >= 0 && load1 >= 0) run.loadCpuMs = load1 - load0;
+    run.tls = batch.tls;
+    if (!batch.error.empty()) {
+        problems.push_back("document distribution: " + batch.error);
+        return run;
+    }
+    const Clock::time_point none{};
+    Clock::time_point firstConnect{}, lastReady{}, firstRequest{}, lastByte{};
+    int failed = 0, wrong = 0, ready = 0;
+    std::string firstFailure;
+    for (const Download& d : batch.clients) {
+        if (firstConnect == none || d.connectAt < firstConnect) firstConnect = d.connectAt;
+        if (d.readyAt != none) {
+            ++ready;
+            lastReady = std::max(lastReady, d.readyAt);
+        }
+        if (d.requestAt != none && (firstRequest == none || d.requestAt < firstRequest)) firstRequest = d.requestAt;
+        if (!d.problem.empty()) {
+            if (failed++ == 0) firstFailure = d.problem;
+            continue;
+        }
+        if (d.sha256 != docs.id || d.bytes != static_cast<std::int64_t>(docs.pdf.size())) {
+            ++wrong;
+            continue;
+        }
+        ++run.verified;
+        run.bytes += d.bytes;
+        lastByte = std::max(lastByte, d.lastByteAt);
+        run.perClient.push_back(msBetween(d.requestAt, d.lastByteAt));
+        run.firstByte.push_back(msBetween(d.requestAt, d.firstByteAt));
+    }
+    if (ready == run.clients && run.clients > 0) run.handshakesMs = msBetween(firstConnect, lastReady);
+    if (run.verified > 0) {
+        run.wallMs = msBetween(firstRequest, lastByte);
+        if (run.verified == run.clients) run.allMs = run.wallMs;
+    }
+    if (failed > 0)
+        problems.push_back("document distribution: " + std::to_string(failed) + " of " + std::to_string(run.clients) +
+                           " downloads failed (first: " + firstFailure + ")");
+    if (wrong > 0)
+        problems.push_back("document distribution: " + std::to_string(wrong) + " of " + std::to_string(run.clients) +
+                           " downloads were not the document (SHA-256 or size differs from the id " + docs.id + ")");
+    return run;
+}
+
+/// The document distribution against the room server: the secretary uploads the PDF, every tablet
+/// receives its document.added, then K tablets download it at the same time with their sessions.
+void documentDistribution(ClientPool& pool, int secretary, const std::vector<int>& active,
+                          testing::ServerProcess& server, const Options& o, DocScenario& docs, TargetResult& r) {
+    const std::string tag = "document distribution: ";
+    Tablet& sec = pool.tablet(secretary);
+    pool.connect(secretary, pool.loginFrame(secretary));
+    if (!pool.runUntil([&] { return sec.synced || sec.link == LinkState::Failed; }, 30s) || !sec.synced) {
+        r.problems.push_back(tag + "the secretary could not log in: " + sec.lastProblem);
+        return;
+    }
+    std::string error;
+    const auto t0 = Clock::now();
+    const auto up = testing::httpsRequest(
+        "127.0.0.1", server.port(), server.fingerprint(), "POST", "/api/documents",
+        {{"authorization", "Bearer " + sec.session},
+         {"content-type", "application/pdf"},
+         // "Tài liệu đo hiệu năng (phân phối tài liệu)", percent-encoded as §16 asks
+         {"x-title", "T%C3%A0i%20li%E1%BB%87u%20%C4%91o%20hi%E1%BB%87u%20n%C4%83ng%20%28ph%C3%A2n%20ph%E1%BB%91i%20t%C3%A0i%20li%E1%BB%87u%29"},
+         {"x-audience", "meeting"}},
+        docs.pdf, 120s, &error);
+    const double uploadMs = msBetween(t0, Clock::now());
+    if (!up || (up->status != 201 && up->status != 200)) {
+        r.problems.push_back(tag + "the upload failed: " +
+                             (up ? "HTTP " + std::to_string(up->status) + " " + up->body.substr(0, 300) : error));
+        return;
+    }
+    const Json answer = Json::parse(up->body, nullptr, false);
+    const std::string id = answer.is_object() ? answer.value("id", "") : "";
+    if (id != docs.id) {
+        r.problems.push_back(tag + "the server stored the upload as \"" + id + "\", not as its SHA-256 " + docs.id);
+        return;
+    }
+    docs.uploadMs = uploadMs;
+    docs.pages = answer.value("pages", 0);
+    // The tablets learn of the document from its document.added event, then fetch it.
+    const std::int64_t seq = answer.value("seq", std::int64_t{-1});
+    if (seq >= 0 && !pool.runUntil(
+                        [&] {
+                            return std::all_of(active.begin(), active.end(),
+                                               [&](int i) { return pool.tablet(i).lastSeq >= seq; });
+                        },
+                        Ms(30000 + 20 * static_cast<long>(active.size()))))
+        r.problems.push_back(tag + "not every tablet received document.added");
+    for (int i : active) {
+        if (static_cast<int>(docs.tokens.size()) == o.docClients) break;
+        if (!pool.tablet(i).session.empty()) docs.tokens.push_back(pool.tablet(i).session);
+    }
+    std::cerr << "[room-server] document distribution: " << docs.tokens.size() << " downloads of "
+              << docs.pdf.size() / 1000000.0 << " MB at once…\n";
+    docs.room = measureDownloads(server.port(), server.fingerprint(), docs, {server.pid()}, r.problems);
+    pool.runFor(200ms);
+}
+
+/// The same downloads from nginx serving the same file with the same certificate and key.
+void nginxDistribution(const Options& o, const std::filesystem::path& work, const std::filesystem::path& tlsDir,
+                       DocScenario& docs) {
+    const std::string tag = "document distribution (nginx): ";
+    const std::string binary = findNginx(o.nginxBin);
+    if (binary.empty()) {
+        docs.nginxMissing = o.nginxBin.empty() ? "nginx is not installed (not on PATH, not /usr/sbin/nginx)"
+                                               : o.nginxBin + " is not an executable";
+        if (o.requireNginx) docs.problems.push_back(tag + "the baseline is missing: " + docs.nginxMissing);
+        return;
+    }
+    // nginx ignores the sessions; when the room server gave none, the requests still carry a token's bytes.
+    if (docs.tokens.empty())
+        docs.tokens.assign(static_cast<std::size_t>(std::min(o.docClients, o.clients)), std::string(64, '0'));
+    const auto root = work / "nginx" / "www";
+    std::filesystem::create_directories(root / "documents");
+    {
+        std::ofstream file(root / "documents" / docs.id, std::ios::binary);
+        file.write(docs.pdf.data(), static_cast<std::streamsize>(docs.pdf.size()));
+        if (!file) {
+            docs.nginxMissing = "cannot write the document for nginx";
+            docs.problems.push_back(tag + docs.nginxMissing);
+            return;
+        }
+    }
+    const auto cert = tlsDir / "server.crt";
+    const auto fingerprint = testing::pemFileFingerprint(cert);
+    NginxSettings settings;
+    settings.binary = binary;
+    settings.dir = work / "nginx";
+    settings.root = root;
+    settings.cert = cert;
+    settings.key = tlsDir / "server.key";
+    settings.workerProcesses = docs.nginxWorkers;
+    settings.connections = std::max(1024, 2 * static_cast<int>(docs.tokens.size()) + 64);
+    std::string error;
+    auto peer = fingerprint ? NginxPeer::start(settings, 10s, &error) : nullptr;
+    if (!peer) {
+        docs.nginxMissing = fingerprint ? "nginx did not start: " + error : "cannot read " + cert.string();
+        docs.problems.push_back(tag + docs.nginxMissing);
+        return;
+    }
+    docs.nginxVersion = peer->version();
+    std::cerr << "[nginx] document distribution: " << docs.tokens.size() << " downloads at once…\n";
+    docs.nginx = measureDownloads(peer->port(), *fingerprint, docs, peer->processes(), docs.problems);
+    docs.nginxExitStatus = peer->stop();
+    if (docs.nginxExitStatus != 0) docs.problems.push_back(tag + "nginx exited with " + std::to_string(docs.nginxExitStatus));
+}
+
 /// Runs login, memory, fan-out, reconnect storm and vote burst against one running server.
+/// With `docs` (the room server only), the document distribution follows.
 TargetResult runTarget(const std::string& name, testing::ServerProcess& server, const BenchMeeting& meeting,
-                       const Options& o, bool roomServer) {
+                       const Options& o, bool roomServer, DocScenario* docs) {
     TargetResult r;
     const std::string nonce = std::to_string(::getpid()) + "-" + std::to_string(std::time(nullptr));
     r.idleKb = residentKb(server.pid());
@@ -656,6 +875,7 @@ TargetResult runTarget(const std::string& name, testing::ServerProcess& server, 
     std::vector<int> delegates;
     for (const auto& d : meeting.delegates) delegates.push_back(pool.add(d.participant, d.pin));
     const int display = pool.add(meeting.display.participant, meeting.display.pin);
+    const int secretary = pool.add(meeting.secretary.participant, meeting.secretary.pin);
 
     // Logged in in two halves, with the server's memory read after each: the growth between the
     // two is what a connection costs, apart from fixed costs such as the scrypt buffers of the
@@ -681,6 +901,7 @@ TargetResult runTarget(const std::string& name, testing::ServerProcess& server, 
     // Last: it opens the meeting and checks everyone in, which the other scenarios do not expect.
     std::cerr << "[" << name << "] vote burst, " << o.voteRounds << (o.voteRounds == 1 ? " poll" : " polls") << "…\n";
     voteBurst(pool, chair, display, active, o, nonce, server.pid(), roomServer, r);
+    if (docs != nullptr) documentDistribution(pool, secretary, active, server, o, *docs, r);
 
     for (int i = 0; i < pool.size(); ++i) pool.drop(i);
     pool.runUntil([&] { return pool.count(LinkState::Open) == 0 && pool.count(LinkState::Connecting) == 0; }, 5s);
@@ -735,6 +956,59 @@ Json voteRatio(const Json& a, const Json& b, const char* round, const char* fiel
     return x.is_number() && y.is_number() ? ratio(x.get<double>(), y.get<double>()) : Json(nullptr);
 }
 
+Json docRunJson(const DocRun& d) {
+    return Json{
+        {"clients", d.clients},
+        {"verified", d.verified},
+        {"bytes", d.bytes},
+        {"all_ms", optionalNumber(d.allMs)},
+        {"wall_ms", optionalNumber(d.wallMs)},
+        {"mb_per_second", d.wallMs && *d.wallMs > 0 ? Json(static_cast<double>(d.bytes) / 1e6 / (*d.wallMs / 1000))
+                                                     : Json(nullptr)},
+        {"per_client", toJson(distribution(d.perClient))},
+        {"first_byte", toJson(distribution(d.firstByte))},
+        {"handshakes_ms", optionalNumber(d.handshakesMs)},
+        {"server_cpu_ms", optionalNumber(d.serverCpuMs)},
+        {"load_generator_cpu_ms", optionalNumber(d.loadCpuMs)},
+        {"tls", d.tls},
+    };
+}
+
+Json docJson(const DocScenario& d) {
+    const Json room = d.room ? docRunJson(*d.room) : Json(nullptr);
+    const Json nginx = d.nginx ? docRunJson(*d.nginx) : Json(nullptr);
+    const auto both = [&](const char* field, const char* q = nullptr) -> Json {
+        if (!room.is_object() || !nginx.is_object()) return nullptr;
+        const Json& a = q ? room[field][q] : room[field];
+        const Json& b = q ? nginx[field][q] : nginx[field];
+        return a.is_number() && b.is_number() ? ratio(a.get<double>(), b.get<double>()) : Json(nullptr);
+    };
+    return Json{
+        {"unit", "ms"},
+        {"measures",
+         "the secretary uploads the document (POST /api/documents, audience meeting); once every tablet has its "
+         "document.added, K tablets open a TLS connection each (pinned, handshakes not timed as part of the download) "
+         "and send GET /documents/<id> with their session at the same instant. all_ms: first request written → last "
+         "byte of the last client; mb_per_second: bytes of all verified downloads (MB = 10^6 bytes) / wall_ms; "
+         "per_client: request written → last byte; first_byte: request written → first byte of the answer; every "
+         "body's SHA-256 is checked against the id. CPU: the server's processes and the load generator over handshakes "
+         "and downloads. The baseline is nginx serving the same file with the same certificate and key"},
+        {"document",
+         {{"id", d.id}, {"bytes", d.pdf.size()}, {"pages", d.pages}, {"upload_ms", optionalNumber(d.uploadMs)}}},
+        {"clients_asked", d.clientsAsked},
+        {"room", room},
+        {"nginx", nginx},
+        {"nginx_missing", d.nginxMissing.empty() ? Json(nullptr) : Json(d.nginxMissing)},
+        {"nginx_version", d.nginxVersion},
+        {"nginx_worker_processes", d.nginxWorkers},
+        {"nginx_exit_status", d.nginxExitStatus},
+        {"ratio_mb_per_second", both("mb_per_second")},
+        {"ratio_all_ms", both("all_ms")},
+        {"ratio_per_client_p50", both("per_client", "p50")},
+        {"target", "room-server MB/s ≥ 0.8 × nginx"},
+    };
+}
+
 Json targetJson(const TargetResult& r) {
     const double withFixed = r.tablets > 0 && r.idleKb >= 0 && r.loadedKb >= 0
                                  ? static_cast<double>(r.loadedKb - r.idleKb) / (r.tablets + 1)
@@ -761,7 +1035,7 @@ Json targetJson(const TargetResult& r) {
 }
 
 Json resultsJson(const MachineInfo& machine, const Options& o, int requested, const std::string& limitedBecause, const TargetResult& room,
-                 const TargetResult& base) {
+                 const TargetResult& base, const DocScenario& docs) {
     const Json a = targetJson(room);
     const Json b = targetJson(base);
     const auto p = [](const Json& j, const char* scenario, const char* set, const char* q) {
@@ -775,7 +1049,8 @@ Json resultsJson(const MachineInfo& machine, const Options& o, int requested, co
         {"machine", toJson(machine)},
         {"config",
          {{"clients", o.clients}, {"requested_clients", requested}, {"repeats", o.repeats}, {"storms", o.storms},
-          {"storm_events", o.stormEvents}, {"vote_rounds", o.voteRounds}}},
+          {"storm_events", o.stormEvents}, {"vote_rounds", o.voteRounds}, {"doc_clients", o.docClients},
+          {"doc_mb", o.docMb}}},
         {"scenarios",
          {{"fanout",
            {{"unit", "ms"},
@@ -795,6 +1070,10 @@ Json resultsJson(const MachineInfo& machine, const Options& o, int requested, co
           {"reconnect_storm",
            {{"unit", "ms"},
             {"measures", "all N reconnect at once with hello + last_seq → each has caught up to the server's head"},
+            {"state_hash",
+             "not checked: events, welcome and snapshot frames carry no chain hash (only accepted does, for the "
+             "sender's own command), so a tablet cannot tell which hash its last event has; a tablet counts as caught "
+             "up when it holds events up to the server's head"},
             {"room", a["reconnect_storm"]},
             {"baseline", b["reconnect_storm"]},
             {"ratio_max", ratio(p(a, "reconnect_storm", "all_clients", "max"), p(b, "reconnect_storm", "all_clients", "max"))},
@@ -819,6 +1098,7 @@ Json resultsJson(const MachineInfo& machine, const Options& o, int requested, co
             {"ratio_secret_per_ballot_p50", voteRatio(a["vote_burst"], b["vote_burst"], "secret", "per_ballot", "p50")},
             {"ratio_named_all_acknowledged", voteRatio(a["vote_burst"], b["vote_burst"], "named", "all_acknowledged_ms")},
             {"ratio_named_per_ballot_p50", voteRatio(a["vote_burst"], b["vote_burst"], "named", "per_ballot", "p50")}}},
+          {"document_distribution", docJson(docs)},
           {"login", {{"unit", "logins/s"}, {"room", a["login"]}, {"baseline", b["login"]}}}}},
         {"servers", {{"room", {{"exit_status", room.exitStatus}}}, {"baseline", {{"exit_status", base.exitStatus}}}}},
         {"problems", Json::array()},
@@ -826,6 +1106,7 @@ Json resultsJson(const MachineInfo& machine, const Options& o, int requested, co
     if (!limitedBecause.empty()) r["config"]["limited_because"] = limitedBecause;
     for (const auto& q : room.problems) r["problems"].push_back("room-server: " + q);
     for (const auto& q : base.problems) r["problems"].push_back("baseline: " + q);
+    for (const auto& q : docs.problems) r["problems"].push_back(q);
     return r;
 }
 
@@ -842,6 +1123,13 @@ int run(int argc, char** argv) {
     const auto work = testing::makeTempDir("room-bench-");
     const auto dataDir = work / "data";
     const BenchMeeting meeting = makeBenchMeeting(o.clients);
+    DocScenario docs;
+    docs.pdf = makeBenchPdf(static_cast<std::int64_t>(o.docMb) * 1000000);
+    docs.id = sha256Hex(docs.pdf);
+    docs.clientsAsked = o.docClients;
+    // The room server serves HTTP on its one libwebsockets service thread: one nginx worker is the
+    // like-for-like comparison (README, "Document distribution").
+    docs.nginxWorkers = 1;
     std::cerr << "importing a meeting with " << o.clients << " delegates (one scrypt PIN hash each)…\n";
     std::string error;
     const auto importStarted = Clock::now();
@@ -859,7 +1147,7 @@ int run(int argc, char** argv) {
         if (!server) {
             room.problems.push_back("room-server did not start: " + error);
         } else {
-            room = runTarget("room-server", *server, meeting, o, true);
+            room = runTarget("room-server", *server, meeting, o, true, &docs);
             room.exitStatus = server->terminate();
             if (room.exitStatus != 0) room.problems.push_back("room-server exited with " + std::to_string(room.exitStatus));
         }
@@ -875,14 +1163,15 @@ int run(int argc, char** argv) {
         if (!server) {
             base.problems.push_back("the baseline did not start: " + error);
         } else {
-            base = runTarget("baseline", *server, meeting, o, false);
+            base = runTarget("baseline", *server, meeting, o, false, nullptr);
             base.exitStatus = server->terminate();
             if (base.exitStatus != 0) base.problems.push_back("the baseline exited with " + std::to_string(base.exitStatus));
         }
     }
+    nginxDistribution(o, work, dataDir / "tls", docs);
     std::filesystem::remove_all(work);
 
-    const Json results = resultsJson(machine, o, requested, limitedBecause, room, base);
+    const Json results = resultsJson(machine, o, requested, limitedBecause, room, base, docs);
     std::filesystem::create_directories(o.out);
     std::ofstream(o.out / "results.json") << results.dump(2) << '\n';
     const std::string report = markdownReport(results);
