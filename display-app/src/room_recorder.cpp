@@ -3,6 +3,9 @@
 #include <algorithm>
 
 #include <QAudioDevice>
+#include <QAudioInput>
+#include <QMediaCaptureSession>
+#include <QMediaRecorder>
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QDeadlineTimer>

@@ -2,10 +2,7 @@
 #pragma once
 
 #include <QAudioDevice>
-#include <QAudioInput>
 #include <QDir>
-#include <QMediaCaptureSession>
-#include <QMediaRecorder>
 #include <QNetworkAccessManager>
 #include <QObject>
 #include <QString>

@@ -16,9 +16,9 @@
 #include <cstring>
 #include <fstream>
 #include <sstream>
-#include <thread>
 
 #include "tests/bench/bench_meeting.h"
+#include "tests/support/server_process.h"
 
 namespace room::bench {
 
@@ -174,14 +174,13 @@ std::unique_ptr<NginxPeer> NginxPeer::start(const NginxSettings& s, std::chrono:
         const auto deadline = Clock::now() + timeout;
         bool exited = false;
         while (Clock::now() < deadline) {
-            int status = 0;
-            if (::waitpid(pid, &status, WNOHANG) == pid) {
+            if (accepts(port)) return peer;
+            // Between two tries, wait for the one thing that would end them: nginx exiting.
+            if (testing::waitForChild(pid, 20ms)) {
                 exited = true;
                 peer->m_pid = -1;
                 break;
             }
-            if (accepts(port)) return peer;
-            std::this_thread::sleep_for(20ms);
         }
         const std::string why = readFile(log) + readFile(s.dir / "stderr.log");
         if (!exited) {
@@ -214,22 +213,14 @@ std::vector<pid_t> NginxPeer::processes() const {
 int NginxPeer::stop(std::chrono::milliseconds timeout) {
     if (m_pid <= 0) return m_exitStatus;
     ::kill(m_pid, SIGTERM);
-    const auto deadline = Clock::now() + timeout;
-    int status = 0;
-    while (true) {
-        const pid_t r = ::waitpid(m_pid, &status, WNOHANG);
-        if (r == m_pid) break;
-        if (r < 0) {
-            status = -1;
-            break;
-        }
-        if (Clock::now() >= deadline) {
-            ::kill(m_pid, SIGKILL);
-            ::waitpid(m_pid, &status, 0);
-            break;
-        }
-        std::this_thread::sleep_for(10ms);
+    auto reaped = testing::waitForChild(m_pid, timeout);
+    if (!reaped) {
+        ::kill(m_pid, SIGKILL);
+        int status = 0;
+        ::waitpid(m_pid, &status, 0);
+        reaped = status;
     }
+    const int status = *reaped;
     m_exitStatus = status == -1 ? -1 : statusOf(status);
     m_pid = -1;
     return m_exitStatus;

@@ -26,6 +26,7 @@ using namespace room;
 using room::itest::accepted;
 using room::itest::TestRoom;
 using room::qtest::LiveWall;
+using room::qtest::waitUntil;
 
 namespace {
 
@@ -34,17 +35,6 @@ struct Series {
     std::vector<double> toState; ///< ms: command written → the display's store has it
     std::vector<double> toFrame; ///< ms: command written → first frame that shows it
 };
-
-/// Runs the event loop (without sleeping) until `done` holds; false after `ms`.
-bool spinUntil(const std::function<bool()>& done, int ms = 20000) {
-    QElapsedTimer t;
-    t.start();
-    while (!done()) {
-        if (t.elapsed() > ms) return false;
-        QCoreApplication::processEvents(QEventLoop::AllEvents);
-    }
-    return true;
-}
 
 } // namespace
 
@@ -67,7 +57,7 @@ TEST_CASE("chair action to the wall display's repaint") {
     LiveWall wall(room->port(), QString::fromStdString(room->fingerprint()), QStringLiteral("display"),
                   QString::fromStdString(itest::kPins.at("display")), clock);
     REQUIRE(wall.window != nullptr);
-    REQUIRE(spinUntil([&] { return wall.current() == "item"; }));
+    REQUIRE(waitUntil([&] { return wall.current() == "item"; }));
 
     // One action: sends it, waits until the store has it and the scene shows it, then for the
     // next frame swapped after that.
@@ -75,11 +65,11 @@ TEST_CASE("chair action to the wall display's repaint") {
                        const std::function<bool()>& onScreen) {
         const qint64 sent = clock.nsecsElapsed();
         const std::string id = chair->sendCommand(type, std::move(args));
-        REQUIRE(spinUntil(inStore));
+        REQUIRE(waitUntil(inStore));
         const qint64 stored = wall.lastStateAt;
-        REQUIRE(spinUntil(onScreen));
+        REQUIRE(waitUntil(onScreen));
         const qint64 shown = clock.nsecsElapsed();
-        REQUIRE(spinUntil([&] { return wall.lastFrameAt >= shown; }));
+        REQUIRE(waitUntil([&] { return wall.lastFrameAt >= shown; }));
         const qint64 framed = wall.lastFrameAt;
         REQUIRE(accepted(chair->awaitAnswer(id)));
         s.toState.push_back(double(stored - sent) / 1e6);
@@ -93,7 +83,7 @@ TEST_CASE("chair action to the wall display's repaint") {
     // Presenting first, so that the document is on the display before pages are timed.
     QObject* screen = nullptr;
     REQUIRE(accepted(chair->command("presentation.start", {{"document", doc}, {"page", 1}})));
-    REQUIRE(spinUntil([&] {
+    REQUIRE(waitUntil([&] {
         screen = wall.find(QStringLiteral("presentation"));
         return wall.current() == "presentation" && screen && screen->property("pageReady").toBool();
     }));
@@ -107,7 +97,7 @@ TEST_CASE("chair action to the wall display's repaint") {
                 });
     }
     REQUIRE(accepted(chair->command("presentation.stop")));
-    REQUIRE(spinUntil([&] { return wall.current() == "item"; }));
+    REQUIRE(waitUntil([&] { return wall.current() == "item"; }));
 
     for (int i = 0; i < repeats; ++i) {
         const QString text = QStringLiteral("Thông báo số %1").arg(i + 1);
@@ -131,7 +121,8 @@ TEST_CASE("chair action to the wall display's repaint") {
         const auto fr = bench::distribution(s->toFrame);
         std::printf("%-60s %8.1f /%7.1f /%7.1f %8.1f /%7.1f /%7.1f %7.2fx\n", s->name.c_str(), st.p50, st.p99, st.max,
                     fr.p50, fr.p99, fr.max, st.p50 > 0 ? fr.p50 / st.p50 : 0.0);
-        CHECK(s->toFrame.size() == static_cast<std::size_t>(repeats));
+        // The screen can only show what the store already holds.
+        for (std::size_t i = 0; i < s->toFrame.size(); ++i) CHECK(s->toFrame[i] >= s->toState[i]);
         out.push_back({{"action", s->name}, {"to_store_ms", bench::toJson(st)}, {"to_screen_ms", bench::toJson(fr)}});
     }
     if (const char* dir = std::getenv("ROOM_BENCH_OUT")) {

@@ -13,9 +13,9 @@
 #include <cstdlib>
 #include <filesystem>
 #include <string>
-#include <thread>
 #include <vector>
 
+#include "tests/support/server_process.h"
 
 namespace room::qtest {
 
@@ -69,15 +69,15 @@ public:
         while (std::chrono::steady_clock::now() < deadline) {
             const std::string cmd = "PULSE_SERVER=unix:" + socket + " pactl info >/dev/null 2>&1";
             if (std::system(cmd.c_str()) == 0) return true;
-            int status = 0;
-            if (::waitpid(m_pid, &status, WNOHANG) == m_pid) {
+            // Between two tries, wait for the one thing that would end them: the server exiting.
+            if (const auto exited = testing::waitForChild(m_pid, std::chrono::milliseconds(50))) {
+                const int status = *exited;
                 m_pid = 0;
                 *why = WIFEXITED(status) && WEXITSTATUS(status) == 127
                            ? "cannot start pulseaudio (install pulseaudio, see packaging/debian-build-deps.txt)"
                            : "pulseaudio exited at start; see " + log;
                 return false;
             }
-            std::this_thread::sleep_for(std::chrono::milliseconds(50)); // polling a condition with a deadline
         }
         *why = "pulseaudio did not answer within 15 s; see " + log;
         return false;

@@ -141,7 +141,6 @@ std::unique_ptr<ServerProcess> ServerProcess::start(const std::string& binary, s
     }
 
     process->m_pid = pid;
-    process->m_pidFd = openPidFd(pid);
     ::close(out[1]);
     ::close(execError[1]);
     ::close(stderrFd);
@@ -255,7 +254,6 @@ ServerProcess::~ServerProcess() {
     closeFd(m_stdoutFd);
     closeFd(m_wakeRead);
     closeFd(m_wakeWrite);
-    closeFd(m_pidFd);
     if (!m_stderrPath.empty() && std::getenv("ROOM_KEEP_SERVER_LOGS") == nullptr) {
         std::error_code ignored;
         std::filesystem::remove(m_stderrPath, ignored);
@@ -291,32 +289,52 @@ void ServerProcess::recordStatus(int waitStatus) {
     }
 }
 
-std::optional<int> ServerProcess::waitForExit(std::chrono::milliseconds timeout) {
-    if (m_exitStatus || m_pid <= 0) {
-        return m_exitStatus;
-    }
+std::optional<int> waitForChild(pid_t pid, std::chrono::milliseconds timeout) {
     const auto deadline = Clock::now() + timeout;
+    int pidFd = -1;
+    std::optional<int> result;
     for (;;) {
         int status = 0;
-        const pid_t reaped = ::waitpid(m_pid, &status, WNOHANG);
-        if (reaped == m_pid) {
-            recordStatus(status);
-            return m_exitStatus;
+        const pid_t reaped = ::waitpid(pid, &status, WNOHANG);
+        if (reaped == pid) {
+            result = status;
+            break;
         }
         if (reaped < 0 && errno != EINTR) {
-            m_exitStatus = -1;  // Not our child any more (reaped elsewhere).
-            return m_exitStatus;
+            result = -1;  // Not our child (any more).
+            break;
         }
         if (Clock::now() >= deadline) {
-            return std::nullopt;
+            break;
         }
-        if (m_pidFd >= 0) {
-            pollfd fd{m_pidFd, POLLIN, 0};
+        if (pidFd < 0) {
+            pidFd = openPidFd(pid);
+        }
+        if (pidFd >= 0) {
+            pollfd fd{pidFd, POLLIN, 0};
             ::poll(&fd, 1, millisecondsUntil(deadline));
         } else {
             std::this_thread::sleep_for(std::min<Clock::duration>(kWaitPollInterval, deadline - Clock::now()));
         }
     }
+    closeFd(pidFd);
+    return result;
+}
+
+std::optional<int> ServerProcess::waitForExit(std::chrono::milliseconds timeout) {
+    if (m_exitStatus || m_pid <= 0) {
+        return m_exitStatus;
+    }
+    const auto status = waitForChild(m_pid, timeout);
+    if (!status) {
+        return std::nullopt;
+    }
+    if (*status == -1) {
+        m_exitStatus = -1;  // Not our child any more (reaped elsewhere).
+    } else {
+        recordStatus(*status);
+    }
+    return m_exitStatus;
 }
 
 bool ServerProcess::isRunning() {

@@ -15,6 +15,11 @@
 
 namespace room::testing {
 
+/// Waits up to `timeout` for the child process `pid` to end, woken by its exit (a pidfd) rather
+/// than by polling. Returns its raw waitpid() status once it has been reaped, -1 when it is not
+/// (or no longer) a child of this process, nullopt while it still runs.
+std::optional<int> waitForChild(pid_t pid, std::chrono::milliseconds timeout);
+
 /// A running `room-server` child process.
 ///
 /// Its stdout is read continuously on a helper thread (so the server never blocks on a full pipe);
@@ -68,7 +73,6 @@ private:
     void recordStatus(int waitStatus);
 
     pid_t m_pid = -1;
-    int m_pidFd = -1;
     int m_stdoutFd = -1;
     int m_wakeRead = -1;
     int m_wakeWrite = -1;
