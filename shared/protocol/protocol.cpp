@@ -107,13 +107,13 @@ Json welcome(const std::string& session, const Json& participant, std::string_vi
                 {"participant", participant}, {"role", role}, {"server_version", serverVersion}};
 }
 
-Json snapshot(Seq seq, const Json& state) {
-    return Json{{"v", kProtocolVersion}, {"type", "snapshot"}, {"seq", seq}, {"state", state}};
+Json snapshot(Seq seq, const std::string& headHash, const Json& state) {
+    return Json{{"v", kProtocolVersion}, {"type", "snapshot"}, {"seq", seq}, {"head_hash", headHash}, {"state", state}};
 }
 
-std::string eventsFrame(const std::vector<const std::string*>& events, Seq head) {
+std::string eventsFrame(const std::vector<const std::string*>& events, Seq head, const std::string& headHash) {
     std::string out = R"({"v":)" + std::to_string(kProtocolVersion) + R"(,"type":"events","head":)" +
-                      std::to_string(head) + R"(,"events":[)";
+                      std::to_string(head) + R"(,"head_hash":")" + headHash + R"(","events":[)";
     bool first = true;
     for (const auto* e : events) {
         if (!first) out.push_back(',');

@@ -50,10 +50,12 @@ std::vector<std::string_view> clientMessageTypes();
 
 Json welcome(const std::string& session, const Json& participant, std::string_view role,
              const std::string& serverVersion);
-Json snapshot(Seq seq, const Json& state);
+/// `headHash` is the chain hash of event `seq` (64 zeros before the first event): two replicas at
+/// the same seq with the same hash were built from the same log.
+Json snapshot(Seq seq, const std::string& headHash, const Json& state);
 /// An events frame from already-serialized event JSON strings (so each event is serialized once
-/// however many clients receive it).
-std::string eventsFrame(const std::vector<const std::string*>& events, Seq head);
+/// however many clients receive it); `headHash` is the chain hash of event `head`.
+std::string eventsFrame(const std::vector<const std::string*>& events, Seq head, const std::string& headHash);
 /// `hash` (when not empty) is the chain hash of event `seq`: with seq it is the command's receipt.
 Json accepted(const std::string& id, Seq seq, bool duplicate, const std::string& hash = {});
 Json rejected(const std::string& id, const Error& e);

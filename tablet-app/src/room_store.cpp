@@ -125,6 +125,7 @@ RoomStore::RoomStore(QObject* parent)
         m_me.clear();
         m_state = State{};
         m_lastSeq = 0;
+        m_headHash.clear();
         m_receipts.clear();
         m_votes.clear();
         m_pendingMarks.clear();
@@ -215,11 +216,16 @@ void RoomStore::onWelcome(const Json& frame) {
     const auto role = roleFromName(frame.value("role", std::string()));
     const std::string meeting = frame.value("meeting", std::string());
     const Seq head = frame.value("head", Seq{0});
-    // Keep the replica only if it is of this log (protocol §3.2).
-    m_awaitingReload = m_lastSeq > 0 && (meeting != m_state.meeting.id || m_lastSeq > head);
+    const auto hashIt = frame.find("head_hash");
+    const std::string headHash = hashIt != frame.end() && hashIt->is_string() ? hashIt->get<std::string>() : std::string();
+    // Keep the replica only if it is of this log (protocol §3.2): at the server's head, the hashes
+    // of that event must agree too.
+    const bool otherHash = m_lastSeq == head && !m_headHash.empty() && !headHash.empty() && headHash != m_headHash;
+    m_awaitingReload = m_lastSeq > 0 && (meeting != m_state.meeting.id || m_lastSeq > head || otherHash);
     if (m_awaitingReload) {
         m_state = State{};
         m_lastSeq = 0;
+        m_headHash.clear();
         m_receipts.clear();
     }
     const bool identity = id != m_me || (role && *role != m_role);
@@ -236,6 +242,7 @@ void RoomStore::onSnapshot(const Json& frame) {
     try {
         m_state = stateFromJson(frame.at("state"));
         m_lastSeq = frame.at("seq").get<Seq>();
+        m_headHash = frame.value("head_hash", std::string());
     } catch (const std::exception&) {
         return; // a frame we cannot read changes nothing; the next reconnect brings a fresh one
     }
@@ -252,8 +259,14 @@ void RoomStore::onEvents(const Json& frame) {
     try {
         std::vector<Event> events;
         for (const auto& e : frame.at("events")) events.push_back(eventFromJson(e));
+        const Seq head = frame.at("head").get<Seq>();
+        const std::string headHash = frame.value("head_hash", std::string());
         for (const auto& e : events) apply(m_state, e);
-        m_lastSeq = std::max(m_lastSeq, frame.at("head").get<Seq>());
+        if (head >= m_lastSeq) {
+            m_lastSeq = head;
+            m_headHash = headHash;
+            m_state.seq = head; // as a snapshot says: events hidden from this viewer count too
+        }
     } catch (const std::exception&) {
         return;
     }
@@ -431,6 +444,7 @@ QString RoomStore::participantName(const QString& id) const {
 void RoomStore::setReplica(const State& state, const QString& participant, Role role) {
     m_state = state;
     m_lastSeq = state.seq;
+    m_headHash.clear();
     m_me = participant;
     m_role = role;
     emit identityChanged();

@@ -128,6 +128,9 @@ public:
     void restoreReceipt(const Receipt& receipt);
     const State& replica() const { return m_state; }
     Seq lastSeq() const { return m_lastSeq; }
+    /// The chain hash of event lastSeq() as the server sent it (empty before the first frame or
+    /// from a server that does not send it): equal on two devices = replicas of the same log.
+    const std::string& headHash() const { return m_headHash; }
     RoomLink& link() { return m_link; }
     /// The engine whose texts follow the language, and which gets the `image://pages` provider.
     void setEngine(QQmlEngine* engine);
@@ -204,6 +207,7 @@ private:
     RoomLink m_link;
     State m_state;
     Seq m_lastSeq = 0;
+    std::string m_headHash;
     bool m_awaitingReload = false; ///< the welcome showed the replica is from another log
     bool m_loginBusy = false;
     QString m_me;

@@ -16,6 +16,7 @@
 #include <atomic>
 #include <chrono>
 #include <csignal>
+#include <cstdio>
 #include <cstring>
 #include <deque>
 #include <iostream>
@@ -101,16 +102,18 @@ private:
         if (!m.is_object()) return;
         const std::string type = m.value("type", "");
         if (type == "login" || type == "hello") {
-            queue(wsi, c, std::make_shared<const std::string>(
-                              Json{{"v", 1}, {"type", "welcome"}, {"session", "baseline"}, {"head", m_head}}.dump()));
-            queue(wsi, c, std::make_shared<const std::string>(
-                              Json{{"v", 1}, {"type", "events"}, {"head", m_head}, {"events", Json::array()}}.dump()));
+            queue(wsi, c, std::make_shared<const std::string>(Json{{"v", 1}, {"type", "welcome"}, {"session", "baseline"},
+                                                                   {"head", m_head}, {"head_hash", headHash()}}
+                                                                  .dump()));
+            queue(wsi, c, std::make_shared<const std::string>(Json{{"v", 1}, {"type", "events"}, {"head", m_head},
+                                                                   {"head_hash", headHash()}, {"events", Json::array()}}
+                                                                  .dump()));
         } else if (type == "command" && m.value("command", "") == "poll.cast") {
             // The room server's answer carries the event's chain hash (64 hex digits); so does this one,
             // so both put the same bytes on the wire.
             queue(wsi, c, std::make_shared<const std::string>(
                               Json{{"v", 1}, {"type", "accepted"}, {"id", m.value("id", "")}, {"seq", m_head},
-                                   {"duplicate", false}, {"hash", std::string(64, '0')}}.dump()));
+                                   {"duplicate", false}, {"hash", headHash()}}.dump()));
         } else if (type == "command") {
             ++m_head;
             const Json args = m.value("args", Json::object());
@@ -121,12 +124,21 @@ private:
                              {"payload", {{"text", args.is_object() ? args.value("text", "") : ""}}}};
             // One serialization shared by every connection, as the room server does.
             const Frame frame = std::make_shared<const std::string>(
-                Json{{"v", 1}, {"type", "events"}, {"head", m_head}, {"events", Json::array({event})}}.dump());
+                Json{{"v", 1}, {"type", "events"}, {"head", m_head}, {"head_hash", headHash()}, {"events", Json::array({event})}}
+                    .dump());
             for (auto& [peer, conn] : m_conns) queue(peer, *conn, frame);
             queue(wsi, c, std::make_shared<const std::string>(
                               Json{{"v", 1}, {"type", "accepted"}, {"id", m.value("id", "")}, {"seq", m_head},
-                                   {"duplicate", false}}.dump()));
+                                   {"duplicate", false}, {"hash", headHash()}}.dump()));
         }
+    }
+
+    /// Names the head with 64 hex digits, as the room server's chain hash does, without hashing:
+    /// the baseline puts the same bytes on the wire and does none of the work.
+    std::string headHash() const {
+        char text[65];
+        std::snprintf(text, sizeof text, "%064llx", static_cast<unsigned long long>(m_head));
+        return text;
     }
 
     std::unordered_map<lws*, std::unique_ptr<Conn>> m_conns;

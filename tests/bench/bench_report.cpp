@@ -268,7 +268,7 @@ std::string markdownReport(const Json& r) {
       << fixed(mem["room"]["kb_per_connection_with_fixed"]) << " | " << fixed(mem["baseline"]["kb_per_connection_with_fixed"])
       << " | | |\n";
     const Json& st = s["reconnect_storm"];
-    o << "| reconnect storm: all N drop, until all caught up | p50 / p99 / max ms per storm | "
+    o << "| reconnect storm: all N drop, until all hold the head's state hash | p50 / p99 / max ms per storm | "
       << triple(st["room"]["all_clients"]) << " | " << triple(st["baseline"]["all_clients"]) << " | max "
       << ratioText(st["ratio_max"]) << " | < 5000 ms |\n";
     o << "| reconnect storm: per tablet | p50 / p99 / max ms | " << triple(st["room"]["per_client"]) << " | "

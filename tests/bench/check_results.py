@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Checks that a room-load results.json has every scenario with numbers for both targets (no timing limits),
-that the vote burst's published count is the ballots cast, and that every download of the document
+that every tablet of every reconnect storm ended on the chair's receipt hash, that the vote burst's
+published count is the ballots cast, and that every download of the document
 distribution was verified (its SHA-256 is the document's id) against the room server and against nginx
 (nginx may be reported missing when room-load ran with --require-nginx 0)."""
 import json
@@ -72,6 +73,20 @@ def check_vote_burst(results, problems):
                                     f"{published.get('yes')} yes; cast {tablets}, {cast.get('yes')} yes")
 
 
+def check_storms(results, problems):
+    """Every tablet of every storm resynchronised to the chair's receipt hash."""
+    config = results.get("config", {})
+    expected = config.get("clients", 0) * config.get("storms", 0)
+    for target in ("room", "baseline"):
+        node = results.get("scenarios", {}).get("reconnect_storm", {}).get(target) or {}
+        samples = node.get("per_client", {}).get("count")
+        if samples != expected:
+            problems.append(f"reconnect_storm.{target}: {samples} tablets resynchronised, expected {expected}")
+        if node.get("same_head_hash") != expected:
+            problems.append(f"reconnect_storm.{target}: {node.get('same_head_hash')} of {expected} tablets ended on "
+                            f"the chair's receipt hash")
+
+
 # The document distribution: the same fields for the room server and for nginx.
 DOC_FIELDS = [("all_ms",), ("wall_ms",), ("mb_per_second",), ("handshakes_ms",),
               ("per_client", "p50"), ("per_client", "p99"), ("per_client", "max"),
@@ -140,6 +155,7 @@ def main(path):
             for part in ("all_clients", "per_client"):
                 if part in node and node[part].get("count", 0) < 1:
                     problems.append(f"{scenario}.{target}.{part} has no samples")
+    check_storms(results, problems)
     check_vote_burst(results, problems)
     check_documents(results, problems)
     if results.get("problems"):

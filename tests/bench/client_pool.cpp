@@ -105,6 +105,8 @@ FrameSummary summarizeFrame(std::string_view s) {
         else if (key == "id" && isString) f.id = text;
         else if (key == "head") f.head = readInt(s, i);
         else if (key == "seq") f.seq = readInt(s, i);
+        else if (key == "head_hash" && isString) f.headHash = text;
+        else if (key == "hash" && isString) f.hash = text;
         i = skipSpace(s, end);
         if (i >= s.size() || s[i] != ',') return f;
         ++i;
@@ -312,10 +314,16 @@ void ClientPool::onMessage(Tablet& t, std::string_view frame) {
         t.welcomed = true;
         t.synced = false;
     } else if (f.type == "snapshot") {
-        if (f.seq >= 0) t.lastSeq = f.seq;
+        if (f.seq >= 0) {
+            t.lastSeq = f.seq;
+            t.headHash = f.headHash;
+        }
         t.synced = t.welcomed;
     } else if (f.type == "events") {
-        if (f.head >= 0) t.lastSeq = f.head;
+        if (f.head >= 0) {
+            t.lastSeq = f.head;
+            t.headHash = f.headHash;
+        }
         t.synced = t.welcomed;
         // Only small live frames carry markers; the newest one in the frame counts.
         for (std::size_t at = frame.find(m_markerPrefix); at != std::string_view::npos;
@@ -334,13 +342,19 @@ void ClientPool::onMessage(Tablet& t, std::string_view frame) {
     } else if (f.type == "accepted") {
         t.lastAcceptedId = f.id;
         t.lastAcceptedSeq = f.seq;
+        t.lastAcceptedHash = f.hash;
         t.lastAcceptedAt = now;
     } else if (f.type == "rejected" || f.type == "error") {
         t.lastProblem = std::string(frame.substr(0, 300));
     }
     if (t.synced && !t.caughtUp && t.target >= 0 && t.lastSeq >= t.target) {
-        t.caughtUp = true;
-        t.caughtUpAt = now;
+        if (t.targetHash.empty() || (t.lastSeq == t.target && t.headHash == t.targetHash)) {
+            t.caughtUp = true;
+            t.caughtUpAt = now;
+        } else {
+            t.lastProblem = "reached seq " + std::to_string(t.lastSeq) + " with head hash '" + t.headHash +
+                            "', expected seq " + std::to_string(t.target) + " with '" + t.targetHash + "'";
+        }
     }
 }
 

@@ -29,9 +29,11 @@ struct FrameSummary {
     std::string id;
     std::int64_t head = -1;
     std::int64_t seq = -1;
+    std::string headHash; ///< `head_hash` of welcome, events and snapshot frames
+    std::string hash;     ///< `hash` of an accepted frame: the chain hash of its seq
 };
 
-/// Reads `type`, `session`, `id`, `head` and `seq` at the top level of a JSON object without
+/// Reads `type`, `session`, `id`, `head`, `seq`, `head_hash` and `hash` at the top level of a JSON object without
 /// building a document (nested objects and strings are skipped).
 FrameSummary summarizeFrame(std::string_view frame);
 
@@ -52,8 +54,10 @@ struct Tablet {
     bool welcomed = false;
     bool synced = false;             ///< a snapshot or events frame followed the welcome
     std::int64_t lastSeq = 0;        ///< head of the last frame applied
+    std::string headHash;            ///< head_hash of that frame: the chain hash of event lastSeq
 
     std::int64_t target = -1;        ///< caughtUpAt is stamped when lastSeq first reaches this
+    std::string targetHash;          ///< … with this head hash, if not empty (else lastProblem says so)
     Clock::time_point connectStarted{};
     Clock::time_point caughtUpAt{};
     bool caughtUp = false;
@@ -63,6 +67,7 @@ struct Tablet {
 
     std::string lastAcceptedId;
     std::int64_t lastAcceptedSeq = -1;
+    std::string lastAcceptedHash;
     Clock::time_point lastAcceptedAt{};
     Clock::time_point lastWriteAt{}; ///< when the newest frame left through lws_write
     std::string lastProblem;         ///< last error/rejected frame or connection error, for reports

@@ -125,6 +125,7 @@ struct TargetResult {
     std::vector<double> fanoutPerClient;
     std::vector<double> stormAll;
     std::vector<double> stormPerClient;
+    int stormHashMatches = 0;              ///< tablets (over all storms) that ended on the chair's receipt hash
     int voters = 0;                        ///< tablets that took part in the vote burst
     std::optional<double> checkInAllMs;    ///< first check-in written → last `accepted` (room server only)
     std::vector<double> checkInPerClient;
@@ -349,8 +350,18 @@ void reconnectStorms(ClientPool& pool, int chair, const std::vector<int>& active
             if (!chairCommand(pool, chair, "storm-" + nonce + "-" + std::to_string(s) + "-" + std::to_string(m),
                               "bench-storm " + std::to_string(s) + "." + std::to_string(m), r))
                 return;
+        // Each tablet has resynchronised when it holds the last of them with the same chain hash
+        // as the chair's receipt for it: the same log up to the same event.
         const std::int64_t target = pool.tablet(chair).lastAcceptedSeq;
-        for (int i : active) pool.tablet(i).target = target;
+        const std::string targetHash = pool.tablet(chair).lastAcceptedHash;
+        if (targetHash.size() != 64) {
+            r.problems.push_back("storm " + std::to_string(s) + ": the chair's accepted carried no chain hash");
+            return;
+        }
+        for (int i : active) {
+            pool.tablet(i).target = target;
+            pool.tablet(i).targetHash = targetHash;
+        }
         const auto t0 = Clock::now();
         for (int i : active) pool.connect(i, pool.helloFrame(i));
         const bool all = pool.runUntil(
@@ -367,7 +378,9 @@ void reconnectStorms(ClientPool& pool, int chair, const std::vector<int>& active
             const double ms = msBetween(t0, t.caughtUpAt);
             r.stormPerClient.push_back(ms);
             slowest = std::max(slowest, ms);
+            if (t.headHash == targetHash) ++r.stormHashMatches;
         }
+        for (int i : active) pool.tablet(i).targetHash.clear();
         if (all) {
             r.stormAll.push_back(slowest);
         } else {
@@ -1027,7 +1040,10 @@ Json targetJson(const TargetResult& r) {
           {"loaded_kb", r.loadedKb},
           {"kb_per_connection", perConn},
           {"kb_per_connection_with_fixed", withFixed}}},
-        {"reconnect_storm", {{"all_clients", toJson(distribution(r.stormAll))}, {"per_client", toJson(distribution(r.stormPerClient))}}},
+        {"reconnect_storm",
+         {{"all_clients", toJson(distribution(r.stormAll))},
+          {"per_client", toJson(distribution(r.stormPerClient))},
+          {"same_head_hash", r.stormHashMatches}}},
         {"login", {{"seconds", r.loginSeconds}, {"per_second", r.loginSeconds > 0 ? r.tablets / r.loginSeconds : 0.0}}},
         {"vote_burst", voteJson(r)},
         {"exit_status", r.exitStatus},
@@ -1069,11 +1085,12 @@ Json resultsJson(const MachineInfo& machine, const Options& o, int requested, co
             {"ratio", ratio(a["memory"]["kb_per_connection"].get<double>(), b["memory"]["kb_per_connection"].get<double>())}}},
           {"reconnect_storm",
            {{"unit", "ms"},
-            {"measures", "all N reconnect at once with hello + last_seq → each has caught up to the server's head"},
+            {"measures", "all N reconnect at once with hello + last_seq → each holds the server's head with the same "
+                         "state hash"},
             {"state_hash",
-             "not checked: events, welcome and snapshot frames carry no chain hash (only accepted does, for the "
-             "sender's own command), so a tablet cannot tell which hash its last event has; a tablet counts as caught "
-             "up when it holds events up to the server's head"},
+             "checked: a tablet has resynchronised when its last frame's head is the seq of the chair's last accepted "
+             "command and its head_hash equals that accepted's chain hash; same_head_hash counts the tablets (over all "
+             "storms) that did (the baseline names its head with 64 hex digits without hashing)"},
             {"room", a["reconnect_storm"]},
             {"baseline", b["reconnect_storm"]},
             {"ratio_max", ratio(p(a, "reconnect_storm", "all_clients", "max"), p(b, "reconnect_storm", "all_clients", "max"))},

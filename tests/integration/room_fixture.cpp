@@ -144,6 +144,7 @@ bool Client::fold(const Json& f) {
     if (type == "snapshot") {
         m_replica = stateFromJson(f.at("state"));
         m_lastSeq = f.at("seq").get<Seq>();
+        m_headHash = f.value("head_hash", "");
         m_replica.seq = m_lastSeq;
         return true;
     }
@@ -155,6 +156,7 @@ bool Client::fold(const Json& f) {
             m_events.push_back(e);
         }
         m_lastSeq = f.at("head").get<Seq>();
+        m_headHash = f.value("head_hash", "");
         m_replica.seq = m_lastSeq;
         return true;
     }

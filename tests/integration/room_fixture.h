@@ -73,6 +73,8 @@ public:
 
     const State& replica() const { return m_replica; }
     Seq lastSeq() const { return m_lastSeq; }
+    /// `head_hash` of the last snapshot or events frame folded: the chain hash of event lastSeq().
+    const std::string& headHash() const { return m_headHash; }
     const std::string& session() const { return m_session; }
     std::vector<Event>& seenEvents() { return m_events; }
     testing::WssClient& ws() { return m_ws; }
@@ -87,6 +89,7 @@ private:
     testing::WssClient m_ws;
     State m_replica;
     Seq m_lastSeq = 0;
+    std::string m_headHash;
     std::string m_session;
     std::vector<Event> m_events;
     std::map<std::string, Json> m_answers; ///< answers that arrived while awaiting another one

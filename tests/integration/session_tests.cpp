@@ -138,6 +138,61 @@ TEST_CASE("reconnect with the session token resumes from the last sequence numbe
     CHECK(lost.lastSeq() == head);
 }
 
+TEST_CASE("every frame that brings a replica to the head names the head's chain hash") {
+    auto room = TestRoom::create("head-hash");
+    auto chair = room->loggedIn("chair");
+    auto d1 = room->loggedIn("d1");
+    auto d2 = room->loggedIn("d2");
+    const std::string imported = d1->headHash();
+    CHECK(imported.size() == 64);
+    CHECK(imported != std::string(64, '0'));
+    CHECK(chair->headHash() == imported);
+
+    // A command's receipt and the events frame every viewer receives name the same hash.
+    auto made = chair->command("announcement.make", {{"text", "Giải lao 10 phút"}});
+    REQUIRE(accepted(made));
+    const Seq seq = made.at("seq").get<Seq>();
+    const std::string hash = made.at("hash").get<std::string>();
+    REQUIRE(d1->waitForSeq(seq));
+    REQUIRE(d2->waitForSeq(seq));
+    CHECK(d1->headHash() == hash);
+    CHECK(d2->headHash() == hash);
+    CHECK(hash != imported);
+
+    // An event hidden from everyone but its author still moves everyone's head and hash.
+    auto note = d1->command("note.save", {{"item", "2"}, {"text", "Đề nghị làm rõ số liệu"}});
+    REQUIRE(accepted(note));
+    const Seq noteSeq = note.at("seq").get<Seq>();
+    REQUIRE(d2->waitForSeq(noteSeq));
+    REQUIRE(chair->waitForSeq(noteSeq));
+    CHECK(d2->seenEvents().back().seq < noteSeq); // d2 never saw the note
+    CHECK(d2->headHash() == note.at("hash").get<std::string>());
+    CHECK(chair->headHash() == d2->headHash());
+
+    // Resuming with events, with a snapshot, and after a restart: the same head, the same hash.
+    const std::string session = d2->session();
+    Client events(room->port(), room->fingerprint());
+    REQUIRE(events.connect());
+    auto welcome = events.hello(session, seq);
+    REQUIRE(welcome.value("type", "") == "welcome");
+    CHECK(welcome.value("head_hash", "") == d2->headHash());
+    CHECK(events.headHash() == d2->headHash());
+    Client snapshot(room->port(), room->fingerprint());
+    REQUIRE(snapshot.connect());
+    REQUIRE(snapshot.hello(session, noteSeq + 100).value("type", "") == "welcome");
+    CHECK(snapshot.lastSeq() == noteSeq);
+    CHECK(snapshot.headHash() == d2->headHash());
+
+    chair.reset();
+    d1.reset();
+    d2.reset();
+    REQUIRE(room->terminate() == 0);
+    room->start();
+    auto back = room->loggedIn("d3");
+    CHECK(back->lastSeq() == noteSeq);
+    CHECK(back->headHash() == note.at("hash").get<std::string>());
+}
+
 TEST_CASE("wrong PINs are refused and lock the participant out") {
     auto room = TestRoom::create("pins");
     auto c = room->client();

@@ -44,6 +44,8 @@ public:
     /// Running tallies of open secret polls. Never sent anywhere; read by poll.close.
     const BallotBox& ballotBox() const { return m_box; }
     Seq head() const { return m_state.seq; }
+    /// The chain hash of event head() (64 zeros before the first event), lowercase hex.
+    std::string headHash() const { return m_db.headHashHex(); }
 
     /// Decides every submission against the state in order and commits all their events in one
     /// transaction; only then are the callbacks called. If the commit fails, every submission

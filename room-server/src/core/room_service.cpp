@@ -362,6 +362,7 @@ struct RoomService::Impl {
         // Lets a client notice that its replica belongs to another meeting or a reset server.
         w["meeting"] = engine.state().meeting.id;
         w["head"] = engine.head();
+        w["head_hash"] = engine.headHash();
         return w;
     }
 
@@ -380,11 +381,11 @@ struct RoomService::Impl {
                 }
                 std::vector<const std::string*> ptrs;
                 for (const auto& s : ser) ptrs.push_back(&s);
-                net.send(c, share(protocol::eventsFrame(ptrs, head)));
+                net.send(c, share(protocol::eventsFrame(ptrs, head, engine.headHash())));
                 return;
             }
         }
-        send(c, protocol::snapshot(head, projectState(engine.state(), conn.viewer)));
+        send(c, protocol::snapshot(head, engine.headHash(), projectState(engine.state(), conn.viewer)));
     }
 
     void handle(ConnId c, Conn& conn, protocol::Hello& m) {
@@ -505,11 +506,12 @@ struct RoomService::Impl {
             allFull = allFull && fullForAll(e);
         }
         const Seq head = engine.head();
+        const std::string headHash = engine.headHash();
         std::shared_ptr<const std::string> common;
         if (allFull) {
             std::vector<const std::string*> ptrs;
             for (const auto& s : ser) ptrs.push_back(&s);
-            common = share(protocol::eventsFrame(ptrs, head));
+            common = share(protocol::eventsFrame(ptrs, head, headHash));
         }
         // Viewers that receive the same events in the same forms share one frame.
         std::unordered_map<std::string, std::shared_ptr<const std::string>> byMask;
@@ -531,7 +533,7 @@ struct RoomService::Impl {
                             ptrs.push_back(&trimmed[i]);
                         }
                     }
-                    slot = share(protocol::eventsFrame(ptrs, head));
+                    slot = share(protocol::eventsFrame(ptrs, head, headHash));
                 }
                 f = slot;
             }
