@@ -90,6 +90,8 @@ void voteRows(std::ostringstream& o, const Json& v) {
         o << "| " << label << ": server RSS before the ballots → peak until the result | MB | "
           << fixed(mb(field(a, "server_rss_kb"))) << " → " << fixed(mb(field(a, "server_peak_rss_kb"))) << " | "
           << fixed(mb(field(b, "server_rss_kb"))) << " → " << fixed(mb(field(b, "server_peak_rss_kb"))) << " | | |\n";
+        o << "| " << label << ": close → the chair's accepted (the close durable, its frames queued) | ms | "
+          << fixed(field(a, "close_accepted_ms")) << " | – | | |\n";
         o << "| " << label << ": close → result at the wall display | ms | " << fixed(field(a, "close_to_display_ms"))
           << " | – | | |\n";
         o << "| " << label << ": close → result on each tablet | p50 / p99 / max ms | "
@@ -264,7 +266,7 @@ std::string markdownReport(const Json& r) {
       << fixed(mem["baseline"]["loaded_kb"].get<double>() / 1024) << " | | |\n";
     o << "| memory: per connection (growth from N/2 to N) | KB | " << fixed(mem["room"]["kb_per_connection"]) << " | "
       << fixed(mem["baseline"]["kb_per_connection"]) << " | " << ratioText(mem["ratio"]) << " | ≤ 64 KB |\n";
-    o << "| memory: per connection incl. fixed costs ((all − idle) / N) | KB | "
+    o << "| memory: per connection incl. fixed costs ((all − idle) / (N + 2)) | KB | "
       << fixed(mem["room"]["kb_per_connection_with_fixed"]) << " | " << fixed(mem["baseline"]["kb_per_connection_with_fixed"])
       << " | | |\n";
     const Json& st = s["reconnect_storm"];
