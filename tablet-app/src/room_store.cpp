@@ -216,8 +216,7 @@ void RoomStore::onWelcome(const Json& frame) {
     const auto role = roleFromName(frame.value("role", std::string()));
     const std::string meeting = frame.value("meeting", std::string());
     const Seq head = frame.value("head", Seq{0});
-    const auto hashIt = frame.find("head_hash");
-    const std::string headHash = hashIt != frame.end() && hashIt->is_string() ? hashIt->get<std::string>() : std::string();
+    const std::string headHash = frame.value("head_hash", std::string());
     // Keep the replica only if it is of this log (protocol §3.2): at the server's head, the hashes
     // of that event must agree too.
     const bool otherHash = m_lastSeq == head && !m_headHash.empty() && !headHash.empty() && headHash != m_headHash;
